@@ -1,0 +1,18 @@
+namespace Swssbox;
+
+/// <summary>
+/// Every tool of swssbox, in one explicit table (busybox appletlib style, no reflection). A tool's usage and
+/// option handling live in Tools/&lt;Name&gt;.cs; the work itself is done by a library.
+/// </summary>
+public static class Tools
+{
+    /// <summary>All tools, sorted by name.</summary>
+    public static IReadOnlyList<Tool> All { get; } = new[]
+    {
+        SonicDbCli.Tool,
+        SwssTable.Tool,
+    }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The tool called <paramref name="name"/>, or null.</summary>
+    public static Tool? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+}
