@@ -20,12 +20,13 @@ public static class SwssTable
         "usage: swsstable [-d DB] [-s] set TABLE KEY FIELD=VALUE...\n" +
         "       swsstable [-d DB] [-s] del TABLE KEY\n" +
         "       swsstable [-d DB] [-s] pop TABLE [-w SECONDS]\n" +
-        "       swsstable [-d DB] [-s] bench [-n KEYS]\n" +
+        "       swsstable [-d DB] [-s] bench [-n KEYS] [-b BATCH]\n" +
         "\n" +
         "  -d DB     database name or number (default APPL_DB)\n" +
         "  -s        use the unix socket from database_config.json (default TCP)\n" +
         "  -w SECS   pop: wait up to SECS for an update (default 0)\n" +
         "  -n KEYS   bench: keys to produce and consume (default 10000)\n" +
+        "  -b BATCH  bench: keys per batched-set script call (default 0: one call per key)\n" +
         "\n" +
         "pop prints one line per update: KEY OP [FIELD=VALUE...]\n" +
         "bench prints: keys=N seconds=S keys_per_second=R\n";
@@ -36,6 +37,7 @@ public static class SwssTable
         bool unix = false;
         double wait = 0;
         int count = 10000;
+        int batch = 0;
         var rest = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -46,6 +48,10 @@ public static class SwssTable
                 case "-w":
                     if (++i >= args.Length || !double.TryParse(args[i], CultureInfo.InvariantCulture, out wait))
                         return context.UsageError(Usage, "-w needs a number of seconds");
+                    break;
+                case "-b":
+                    if (++i >= args.Length || !int.TryParse(args[i], CultureInfo.InvariantCulture, out batch) || batch < 0)
+                        return context.UsageError(Usage, "-b needs a count");
                     break;
                 case "-n":
                     if (++i >= args.Length || !int.TryParse(args[i], CultureInfo.InvariantCulture, out count) || count <= 0)
@@ -84,7 +90,7 @@ public static class SwssTable
             case "pop" when rest.Count == 2:
                 return Pop(context, db, rest[1], TimeSpan.FromSeconds(wait));
             case "bench" when rest.Count == 1:
-                return Bench(context, db, count, log);
+                return Bench(context, db, count, batch, log);
             default:
                 return context.UsageError(Usage, $"bad verb or argument count: {string.Join(' ', rest)}");
         }
@@ -110,7 +116,7 @@ public static class SwssTable
     }
 
     /// <summary>Produces N keys (pipelined) on one connection while a consumer pops them on another; times both.</summary>
-    private static int Bench(ToolContext context, DbConnector db, int count, ILogger log)
+    private static int Bench(ToolContext context, DbConnector db, int count, int batch, ILogger log)
     {
         string table = "SWSSBOX_BENCH_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         using var consumerDb = db.OpenSibling(db.Info.Name);
@@ -130,8 +136,22 @@ public static class SwssTable
         });
         consumerThread.Start();
         FieldValue[] fields = [new("admin_status", "up"), new("mtu", "9100"), new("speed", "100000")];
+        var pending = new List<(string, IReadOnlyList<FieldValue>)>();
         for (int i = 0; i < count; i++)
-            producer.Set("Ethernet" + i.ToString(CultureInfo.InvariantCulture), fields);
+        {
+            string key = "Ethernet" + i.ToString(CultureInfo.InvariantCulture);
+            if (batch == 0)
+            {
+                producer.Set(key, fields);
+                continue;
+            }
+            pending.Add((key, fields));
+            if (pending.Count == batch || i == count - 1)
+            {
+                producer.Set(pending);
+                pending = new List<(string, IReadOnlyList<FieldValue>)>();
+            }
+        }
         producer.Flush();
         double produced = Stopwatch.GetElapsedTime(start).TotalSeconds;
         consumerThread.Join();
