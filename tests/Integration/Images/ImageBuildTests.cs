@@ -88,6 +88,34 @@ public sealed class ImageBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_rootfs_change_changes_only_the_config_layer()
+    {
+        string root = Tree(("out/bin/tool", "binary v1"), ("rootfs/t/etc/a.conf", "a"));
+        string definition = Path.Combine(root, "image.json");
+        File.WriteAllText(definition, """
+            { "name": "swssbox-layers", "layers": [
+              { "name": "binary", "items": [ { "file": "out/bin/tool", "to": "/usr/bin/tool", "mode": "0755" } ] },
+              { "name": "config", "items": [ { "tree": "rootfs/t" } ] } ] }
+            """);
+        string[] Layers()
+        {
+            var run = Run.Swssbox(["mkimage", "-C", root, definition]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            string manifest = File.ReadAllText(Path.Combine(root, "out/images/swssbox-layers.oci/manifest.json"));
+            return System.Text.RegularExpressions.Regex.Matches(manifest, "\"blobs/sha256/([0-9a-f]{64})\"").Select(m => m.Groups[1].Value).Skip(1).ToArray();
+        }
+        var first = Layers();
+        File.WriteAllText(Path.Combine(root, "rootfs/t/etc/a.conf"), "changed");
+        var second = Layers();
+        Assert.Equal(first[0], second[0]);
+        Assert.NotEqual(first[1], second[1]);
+        File.WriteAllText(Path.Combine(root, "out/bin/tool"), "binary v2");
+        var third = Layers();
+        Assert.NotEqual(second[0], third[0]);
+        Assert.Equal(second[1], third[1]);
+    }
+
+    [Fact]
     public void Bad_usage_exits_2()
     {
         Assert.Equal(2, Run.Swssbox(["mkimage"]).ExitCode);

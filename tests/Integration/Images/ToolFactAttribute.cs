@@ -10,8 +10,15 @@ public sealed class ToolFactAttribute : FactAttribute
 {
     public ToolFactAttribute(string tool)
     {
-        var list = Run.Swssbox(["--list"]).Stdout.Split('\n').Select(l => l.Split(' ')[0]);
-        if (!list.Contains(tool))
-            Skip = $"the binary has no '{tool}' tool yet";
+        try
+        {
+            var list = Run.Swssbox(["--list"]).Stdout.Split('\n').Select(l => l.Split(' ')[0]);
+            if (!list.Contains(tool))
+                Skip = $"the binary has no '{tool}' tool yet";
+        }
+        catch (FileNotFoundException e)
+        {
+            Skip = e.Message;
+        }
     }
 }
