@@ -30,8 +30,7 @@ public sealed class ImageWriter(string outputDirectory, long epoch)
         string fileName = repository.Replace('/', '_');
         Directory.CreateDirectory(outputDirectory);
         string temp = Path.Combine(outputDirectory, $".{fileName}.tmp-{Environment.ProcessId}");
-        if (Directory.Exists(temp))
-            Directory.Delete(temp, true);
+        RemoveStaleTemporaries(fileName);
         try
         {
             string layout = Path.Combine(temp, fileName + ".oci");
@@ -68,6 +67,17 @@ public sealed class ImageWriter(string outputDirectory, long epoch)
         {
             if (Directory.Exists(temp))
                 Directory.Delete(temp, true);
+        }
+    }
+
+    /// <summary>A build killed mid-write leaves its hidden temporary directory; remove those whose process is gone.</summary>
+    private void RemoveStaleTemporaries(string fileName)
+    {
+        foreach (string dir in Directory.GetDirectories(outputDirectory, $".{fileName}.tmp-*"))
+        {
+            string pid = dir[(dir.LastIndexOf("-", StringComparison.Ordinal) + 1)..];
+            if (pid == Environment.ProcessId.ToString(CultureInfo.InvariantCulture) || !Directory.Exists("/proc/" + pid))
+                Directory.Delete(dir, true);
         }
     }
 
