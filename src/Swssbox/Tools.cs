@@ -10,6 +10,7 @@ public static class Tools
     public static IReadOnlyList<Tool> All { get; } = new[]
     {
         SonicDbCli.Tool,
+        MkImage.Tool,
         SwssTable.Tool,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 

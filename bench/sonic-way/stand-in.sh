@@ -1,0 +1,3 @@
+#!/bin/bash
+# Stand-in for a swss daemon: stays up until stopped, like the real one.
+exec sleep infinity
