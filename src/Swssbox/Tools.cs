@@ -11,6 +11,8 @@ public static class Tools
     {
         SonicDbCli.Tool,
         SwssTable.Tool,
+        ServiceCtl.Swss,
+        ServiceCtl.Syncd,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>
