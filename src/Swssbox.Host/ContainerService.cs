@@ -8,6 +8,9 @@ namespace Swssbox.Host;
 /// </summary>
 public sealed class ContainerService(ServiceSpec spec, RunOptions options, HostPaths paths, DockerClient docker, TextWriter output)
 {
+    /// <summary>The service this controls.</summary>
+    public ServiceSpec Spec { get; } = spec;
+
     /// <summary>The container's name (the service name unless the options rename it).</summary>
     public string ContainerName { get; } = options.ContainerName ?? spec.Service;
 
@@ -28,6 +31,12 @@ public sealed class ContainerService(ServiceSpec spec, RunOptions options, HostP
     public StartOutcome Start(string platform, string hwsku)
     {
         var existing = docker.InspectContainer(ContainerName);
+        if (existing is not null && !Spec.Hwsku)
+        {
+            output.WriteLine($"Starting existing {ContainerName} container");
+            docker.StartContainer(existing.Id);
+            return StartOutcome.StartedExisting;
+        }
         if (existing is not null)
         {
             string? source = existing.MountSource(ServiceSpec.HwskuMount);
@@ -42,8 +51,8 @@ public sealed class ContainerService(ServiceSpec spec, RunOptions options, HostP
             output.WriteLine($"Removing obsolete {ContainerName} container with HWSKU {mounted}");
             docker.RemoveContainer(existing.Id, force: true);
         }
-        output.WriteLine($"Creating new {ContainerName} container with HWSKU {hwsku}");
-        var request = CreateRequestBuilder.Build(spec, options, paths, platform, hwsku);
+        output.WriteLine(Spec.Hwsku ? $"Creating new {ContainerName} container with HWSKU {hwsku}" : $"Creating new {ContainerName} container");
+        var request = CreateRequestBuilder.Build(Spec, options, paths, platform, hwsku);
         string id;
         try
         {
@@ -65,7 +74,7 @@ public sealed class ContainerService(ServiceSpec spec, RunOptions options, HostP
     /// </summary>
     public void PostStartAction(string id)
     {
-        if (!spec.PostStart)
+        if (!Spec.PostStart)
             return;
         // A fresh container has no /ready; only a restarted one needs the exec (the engine API cannot delete files).
         if (docker.PathExists(id, "/ready"))

@@ -11,12 +11,13 @@ public static class CreateRequestBuilder
     /// <summary>The create body for <paramref name="spec"/> on <paramref name="platform"/>/<paramref name="hwsku"/>.</summary>
     public static CreateContainerRequest Build(ServiceSpec spec, RunOptions options, HostPaths paths, string platform, string hwsku)
     {
-        var binds = new List<string>
+        var binds = new List<string>();
+        if (spec.Hwsku)
         {
-            $"{paths.Of("/var/run/redis")}:/var/run/redis:rw",
-            $"{paths.Of($"/usr/share/sonic/device/{platform}")}:/usr/share/sonic/platform:ro",
-            $"{paths.Of($"/usr/share/sonic/device/{platform}/{hwsku}")}:{ServiceSpec.HwskuMount}:ro",
-        };
+            binds.Add($"{paths.Of("/var/run/redis")}:/var/run/redis:rw");
+            binds.Add($"{paths.Of($"/usr/share/sonic/device/{platform}")}:/usr/share/sonic/platform:ro");
+            binds.Add($"{paths.Of($"/usr/share/sonic/device/{platform}/{hwsku}")}:{ServiceSpec.HwskuMount}:ro");
+        }
         foreach (var (host, container, mode) in spec.ExtraBinds)
             binds.Add(mode.Length == 0 ? $"{paths.Of(host)}:{container}" : $"{paths.Of(host)}:{container}:{mode}");
         return new CreateContainerRequest

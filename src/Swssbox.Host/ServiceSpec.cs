@@ -8,7 +8,8 @@ namespace Swssbox.Host;
 /// <param name="Image">docker run's image.</param>
 /// <param name="ExtraBinds">(host path, container path, mode) beyond redis/platform/hwsku.</param>
 /// <param name="PostStart">Whether start ends with the /ready and fast-reboot action.</param>
-public sealed record ServiceSpec(string Service, string Image, IReadOnlyList<(string Host, string Container, string Mode)> ExtraBinds, bool PostStart)
+/// <param name="Hwsku">Whether the container mounts the platform and HWSKU (all but database).</param>
+public sealed record ServiceSpec(string Service, string Image, IReadOnlyList<(string Host, string Container, string Mode)> ExtraBinds, bool PostStart, bool Hwsku = true)
 {
     /// <summary>Where the HWSKU directory is mounted; its source's basename says which HWSKU a container was made for.</summary>
     public const string HwskuMount = "/usr/share/sonic/hwsku";
@@ -29,4 +30,14 @@ public sealed record ServiceSpec(string Service, string Image, IReadOnlyList<(st
         ("/host/machine.conf", "/etc/machine.conf", ""),
         ("/etc/sonic", "/etc/sonic", "ro"),
     ], PostStart: false);
+
+    /// <summary>
+    /// database: no platform or HWSKU mount (docker_image_ctl.j2 starts an existing one unconditionally); its
+    /// /var/run/redis is bound so the host and the other containers reach redis.sock. Start waits for PING.
+    /// </summary>
+    public static ServiceSpec Database { get; } = new("database", "docker-database:latest",
+    [
+        ("/var/run/redis", "/var/run/redis", "rw"),
+        ("/etc/sonic", "/etc/sonic", "ro"),
+    ], PostStart: false, Hwsku: false);
 }

@@ -13,6 +13,7 @@ public static class Tools
         SwssTable.Tool,
         ServiceCtl.Swss,
         ServiceCtl.Syncd,
+        ServiceCtl.Database,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>

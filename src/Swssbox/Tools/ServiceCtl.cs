@@ -20,12 +20,17 @@ public static class ServiceCtl
     /// <summary>syncd.sh.</summary>
     public static Tool Syncd { get; } = Make(ServiceSpec.Syncd);
 
+    /// <summary>database.sh.</summary>
+    public static Tool Database { get; } = Make(ServiceSpec.Database);
+
     private static Tool Make(ServiceSpec spec)
     {
         string name = spec.Service + ".sh";
         string usage =
             $"Usage: {name} {{start|stop|attach|wait|restart|wait-db [SECONDS]}}\n" +
-            $"  start    start the {spec.Service} container (re-created when the HWSKU changed), then its post-start action\n" +
+            (spec.Hwsku
+                ? $"  start    start the {spec.Service} container (re-created when the HWSKU changed), then its post-start action\n"
+                : $"  start    start (or create) the {spec.Service} container, then wait for Redis PING (60 s)\n") +
             "  stop     docker stop\n" +
             "  attach   stream its output until it exits; exit with its exit code (sends READY=1 to systemd)\n" +
             "  wait     wait until it exits; exit with its exit code (sends READY=1 to systemd)\n" +
@@ -88,6 +93,14 @@ public static class ServiceCtl
 
     private static void Start(ContainerService service, HostPaths paths)
     {
+        if (service.Spec == ServiceSpec.Database)
+        {
+            service.Start("", "");
+            // docker_image_ctl.j2's database postStartAction: loop until redis-cli ping answers PONG.
+            using var db = DbConnector.Open(DatabaseConfig.FromEnvironment(), "APPL_DB", retry: RetryPolicy.For(TimeSpan.FromSeconds(60)), clientName: "swssbox-ctl");
+            db.WaitReady();
+            return;
+        }
         // docker_image_ctl.j2: PLATFORM=${PLATFORM:-`sonic-cfggen -H …`}, HWSKU=${HWSKU:-`sonic-cfggen -d …`}.
         string platform = Environment.GetEnvironmentVariable("PLATFORM") is { Length: > 0 } p ? p : MachineConf.Platform(paths.MachineConf);
         string hwsku = Environment.GetEnvironmentVariable("HWSKU") is { Length: > 0 } h ? h : HwskuFromConfigDb();
