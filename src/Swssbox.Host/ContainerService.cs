@@ -100,6 +100,9 @@ public sealed class ContainerService(ServiceSpec spec, RunOptions options, HostP
         docker.PutArchive(id, "/", new TarBuilder().AddFile("ready", []).ToArray());
     }
 
+    /// <summary>The container's state, or null when it does not exist.</summary>
+    public Docker.Models.ContainerState? State() => docker.InspectContainer(ContainerName)?.State;
+
     /// <summary>`stop`: docker stop (SIGTERM, SIGKILL after 10 s).</summary>
     public void Stop() => docker.StopContainer(ContainerName);
 

@@ -96,15 +96,38 @@ public static class ServiceCtl
         if (service.Spec == ServiceSpec.Database)
         {
             service.Start("", "");
-            // docker_image_ctl.j2's database postStartAction: loop until redis-cli ping answers PONG.
-            using var db = DbConnector.Open(DatabaseConfig.FromEnvironment(), "APPL_DB", retry: RetryPolicy.For(TimeSpan.FromSeconds(60)), clientName: "swssbox-ctl");
-            db.WaitReady();
+            WaitForDatabase(service, TimeSpan.FromSeconds(60));
             return;
         }
         // docker_image_ctl.j2: PLATFORM=${PLATFORM:-`sonic-cfggen -H …`}, HWSKU=${HWSKU:-`sonic-cfggen -d …`}.
         string platform = Environment.GetEnvironmentVariable("PLATFORM") is { Length: > 0 } p ? p : MachineConf.Platform(paths.MachineConf);
         string hwsku = Environment.GetEnvironmentVariable("HWSKU") is { Length: > 0 } h ? h : HwskuFromConfigDb();
         service.Start(platform, hwsku);
+    }
+
+    /// <summary>
+    /// docker_image_ctl.j2's database postStartAction loops on redis-cli ping until PONG; we also stop at once when
+    /// the container has exited, instead of waiting out the limit.
+    /// </summary>
+    private static void WaitForDatabase(ContainerService service, TimeSpan limit)
+    {
+        var config = DatabaseConfig.FromEnvironment();
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                using var db = DbConnector.Open(config, "APPL_DB", retry: RetryPolicy.For(TimeSpan.FromSeconds(1)), clientName: "swssbox-ctl");
+                db.WaitReady();
+                return;
+            }
+            catch (Sonic.RedisUnavailableException) when (System.Diagnostics.Stopwatch.GetElapsedTime(start) < limit)
+            {
+                var state = service.State();
+                if (state is not { Running: true })
+                    throw new HostException($"{service.ContainerName} container is {state?.Status ?? "gone"} (exit {state?.ExitCode}) before Redis answered PING; see docker logs {service.ContainerName}");
+            }
+        }
     }
 
     private static string HwskuFromConfigDb()
