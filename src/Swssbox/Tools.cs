@@ -12,6 +12,9 @@ public static class Tools
         SonicDbCli.Tool,
         MkImage.Tool,
         SwssTable.Tool,
+        ServiceCtl.Swss,
+        ServiceCtl.Syncd,
+        ServiceCtl.Database,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>

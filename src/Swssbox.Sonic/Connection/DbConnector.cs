@@ -99,6 +99,14 @@ public sealed class DbConnector : IDisposable
     /// <summary>FLUSHDB on this DB.</summary>
     public void Flush() => Run("FLUSHDB", db => db.Execute("FLUSHDB"));
 
+    /// <summary>FLUSHDB on <paramref name="other"/>, a DB of the same instance, over this connection (no new socket).</summary>
+    public void Flush(DatabaseInfo other)
+    {
+        if (other.Instance != Info.Instance)
+            throw new DatabaseConfigException(Config.Source, null, $"{other.Name} is on instance \"{other.Instance}\", not \"{Info.Instance}\"");
+        RedisRetry.Run(this, "FLUSHDB " + other.Name, () => { _mux.GetDatabase(other.Id).Execute("FLUSHDB"); return true; });
+    }
+
     /// <summary>Runs a command under the retry policy; see <see cref="RedisRetry"/>.</summary>
     public T Run<T>(string what, Func<IDatabase, T> call) => RedisRetry.Run(this, what, () => call(Database));
 

@@ -1,6 +1,6 @@
 namespace Swssbox.Tests.Integration.Fixtures;
 
-/// <summary>The real Docker engine through its CLI (tests need a running dockerd; CI starts one).</summary>
+/// <summary>The real Docker engine through its CLI: the tests' independent view of the engine (CI starts a dockerd).</summary>
 public static class Docker
 {
     /// <summary>Runs `docker ARGS`; throws with its stderr when it fails and <paramref name="check"/> is set.</summary>
@@ -22,4 +22,17 @@ public static class Docker
         foreach (string name in names)
             Run(["rm", "-f", "-v", name], check: false);
     }
+
+    /// <summary>docker inspect -f FORMAT NAME (trimmed), or null if it fails.</summary>
+    public static string? Inspect(string name, string format)
+    {
+        var r = Fixtures.Run.Process("docker", ["inspect", "--type", "container", "-f", format, name]);
+        return r.ExitCode == 0 ? r.Stdout.Trim() : null;
+    }
+
+    /// <summary>docker exec NAME ARGS…</summary>
+    public static RunResult Exec(string name, params string[] args) => Fixtures.Run.Process("docker", new[] { "exec", name }.Concat(args));
+
+    /// <summary>Whether an engine answers.</summary>
+    public static bool Available => Fixtures.Run.Process("docker", ["version", "--format", "{{.Server.APIVersion}}"]).ExitCode == 0;
 }
