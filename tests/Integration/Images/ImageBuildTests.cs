@@ -34,6 +34,14 @@ public sealed class ImageBuildTests : IDisposable
         foreach (string blob in blobs)
             Assert.Equal(Path.GetFileName(blob), Sha256Sum(blob));
         Assert.Equal("{\"imageLayoutVersion\":\"1.0.0\"}", File.ReadAllText(Path.Combine(image.Layout, "oci-layout")));
+        // diff_ids are the sha256 of each layer after gunzip, in order.
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(image.Layout, "blobs/sha256", image.ImageId[7..])));
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(image.Layout, "manifest.json")));
+        var diffIds = config.RootElement.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray().Select(e => e.GetString()).ToList();
+        var layers = manifest.RootElement[0].GetProperty("Layers").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(3, diffIds.Count);
+        for (int i = 0; i < layers.Count; i++)
+            Assert.Equal(diffIds[i], "sha256:" + Run.Process("bash", ["-c", $"gzip -dc '{Path.Combine(image.Layout, layers[i])}' | sha256sum"]).Stdout[..64]);
         var tar = Run.Process("tar", ["-tf", image.Archive]).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("manifest.json", tar);
         Assert.Contains("index.json", tar);
@@ -52,6 +60,11 @@ public sealed class ImageBuildTests : IDisposable
         var umoci = Run.Process("umoci", ["stat", "--image", $"{image.Layout}:t"]);
         Assert.True(umoci.ExitCode == 0, umoci.Stderr);
         Assert.Contains("layer redis", umoci.Stdout);
+        // containers/image reads the archive through manifest.json, as Docker before 25 does.
+        var archive = Run.Process("skopeo", ["inspect", "--config", $"docker-archive:{image.Archive}"]);
+        Assert.True(archive.ExitCode == 0, archive.Stderr);
+        Assert.Contains("\"diff_ids\"", archive.Stdout);
+        Assert.Contains("/etc/redis/redis.conf", archive.Stdout);
     }
 
     [Fact]
