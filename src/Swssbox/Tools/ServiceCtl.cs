@@ -83,10 +83,12 @@ public static class ServiceCtl
         }
         catch (HostException e)
         {
+            context.Out.Flush(); // progress lines first, then the error, as the scripts print them
             return context.Fail(e.Message, e.ExitCode);
         }
         catch (DockerException e)
         {
+            context.Out.Flush();
             return context.Fail(e.Message);
         }
     }
