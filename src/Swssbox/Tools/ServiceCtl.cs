@@ -67,7 +67,8 @@ public static class ServiceCtl
                     service.Stop();
                     return 0;
                 case "restart":
-                    service.Stop();
+                    // The script's restart is "stop; start": a stop that fails (no container yet) does not stop it.
+                    try { service.Stop(); } catch (DockerApiException e) when (e.IsNotFound) { }
                     Start(service, paths);
                     return 0;
                 case "attach":
