@@ -60,8 +60,8 @@ load_images() {
 }
 
 config_db() {
-  "$BIN/sonic-db-cli" CONFIG_DB HSET "DEVICE_METADATA|localhost" hwsku "$HWSKU" platform "$PLATFORM" hostname swssbox-local type LeafRouter &&
-    "$BIN/sonic-db-cli" CONFIG_DB SET CONFIG_DB_INITIALIZED 1
+  "$BIN/sonic-db-cli" -s CONFIG_DB HSET "DEVICE_METADATA|localhost" hwsku "$HWSKU" platform "$PLATFORM" hostname swssbox-local type LeafRouter &&
+    "$BIN/sonic-db-cli" -s CONFIG_DB SET CONFIG_DB_INITIALIZED 1
 }
 
 # Program states from inside the container (our supervisorctl when the image has it), else the container's state.
