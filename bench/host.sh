@@ -112,6 +112,13 @@ hf existing --prepare "docker stop -t 0 $OURS" "$BIN swss.sh start" --prepare "d
 hf fresh --prepare "docker rm -f $OURS" "$BIN swss.sh start" --prepare "docker rm -f $BASH_NAME" "$W/sonic-swss.sh"
 hf waitdb "$BIN swss.sh wait-db" "$W/sonic-wait-db.sh"
 
+# Peak RSS (KB), minimum of 3 runs, of the start of an existing stopped container. For the bash side GNU time's
+# figure is the largest single process of the tree (bash, python3, docker CLI, redis-cli), not their sum.
+rss() { local best=; for _ in 1 2 3; do docker stop -t 0 "$1" >/dev/null; /usr/bin/time -f %M -o "$W/t" "${@:2}" >/dev/null 2>&1; local m; m=$(tail -n 1 "$W/t"); [ -z "$best" ] || [ "$m" -lt "$best" ] && best=$m; done; echo "$best"; }
+RSS_OURS=$(rss "$OURS" "$BIN" swss.sh start)
+RSS_BASH=$(rss "$BASH_NAME" "$W/sonic-swss.sh")
+echo "$RSS_OURS $RSS_BASH" >"$W/rss"
+
 python3 - "$W" <<'PY'
 import json, sys
 w = sys.argv[1]
@@ -122,5 +129,7 @@ for label, f in rows:
     r = json.load(open(f"{w}/{f}.json"))["results"]
     o, b = r[0], r[1]
     print(f"{label:46} {o['mean']*1e3:9.1f} ± {o['stddev']*1e3:4.1f} {b['mean']*1e3:9.1f} ± {b['stddev']*1e3:4.1f} {b['mean']/o['mean']:6.1f}x")
+ours, bash = (int(x) for x in open(f"{w}/rss").read().split())
+print(f"{'peak RSS KB, start existing (largest process)':46} {ours:16} {bash:16} {bash/ours:6.1f}x")
 PY
 echo "(bash side: sonic-cfggen replaced by sed/redis-cli, docker exec database redis-cli by redis-cli; both favour it)"
