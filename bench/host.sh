@@ -9,10 +9,10 @@ BIN=${SWSSBOX_BIN:-$PWD/out/bin/swssbox}
 RUNS=${BENCH_RUNS:-10}
 W=$(mktemp -d /tmp/swssbox-bench-host.XXXXXX)
 TAG="swssbox-bench-$(basename "$W" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9'):latest"
-OURS=bench-swss-ours-$$ ; BASH_NAME=bench-swss-bash-$$
+OURS=bench-swss-ours-$$ ; BASH_NAME=bench-swss-bash-$$ ; DB=bench-database-$$
 REDIS_PID=
 cleanup() {
-  docker rm -f "$OURS" "$BASH_NAME" >/dev/null 2>&1 || true
+  docker rm -f "$OURS" "$BASH_NAME" "$DB" >/dev/null 2>&1 || true
   docker rmi -f "$TAG" >/dev/null 2>&1 || true
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null || true
   rm -rf "$W"
@@ -23,7 +23,12 @@ trap cleanup EXIT
 mkdir -p "$W/img/layer/bin"
 cp /bin/busybox "$W/img/layer/bin/busybox"
 for a in sh sleep rm touch test; do ln -s busybox "$W/img/layer/bin/$a"; done
-tar -C "$W/img/layer" --owner=0 --group=0 -cf "$W/img/layer.tar" bin
+# redis-cli and its shared libraries, so the original's "docker exec database redis-cli" can be run as written.
+cp -L "$(command -v redis-cli)" "$W/img/layer/bin/redis-cli"
+mkdir -p "$W/img/layer/lib64" "$W/img/layer/lib/x86_64-linux-gnu"
+for lib in $(ldd "$(command -v redis-cli)" | awk '$3 ~ /^\// {print $3}'); do cp -L "$lib" "$W/img/layer/lib/x86_64-linux-gnu/"; done
+cp -L /lib64/ld-linux-x86-64.so.2 "$W/img/layer/lib64/"
+tar -C "$W/img/layer" --owner=0 --group=0 -cf "$W/img/layer.tar" bin lib lib64
 diff_id=$(sha256sum "$W/img/layer.tar" | cut -d' ' -f1)
 printf '{"architecture":"amd64","os":"linux","config":{"Env":["PATH=/bin"],"Cmd":["/bin/sh","-c","trap \\"exit 0\\" TERM; while :; do sleep 1 & wait $!; done"]},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' "$diff_id" >"$W/img/config.json"
 printf '[{"Config":"config.json","RepoTags":["%s"],"Layers":["layer.tar"]}]' "$TAG" >"$W/img/manifest.json"
@@ -93,9 +98,16 @@ docker run -d --net=host --cap-add=NET_ADMIN --cap-add=NET_RAW -t --log-opt max-
 if [ "\$?" -ne "0" ]; then echo "Failed to docker run" >&1; exit 4; fi
 postStartAction
 SH
-# swss.service's ExecStartPre (201807): PING loop, then five FLUSHDBs. No database container runs here, so the
-# original's "docker exec database redis-cli …" is measured as plain redis-cli spawns (cheaper than docker exec).
+# swss.service's ExecStartPre (201807): PING loop, then five FLUSHDBs, each a "docker exec database redis-cli".
+# The stand-in database container runs the image above with the private redis's socket directory bound in.
+docker run -d --net=host -v "$R/var/run/redis:/var/run/redis:rw" --name "$DB" "$TAG" >/dev/null
 cat >"$W/sonic-wait-db.sh" <<SH
+#!/bin/bash
+until [[ \$(docker exec -i $DB redis-cli -s /var/run/redis/redis.sock ping) == "PONG" ]]; do sleep 1; done
+for n in 0 1 2 5 6; do docker exec -i $DB redis-cli -s /var/run/redis/redis.sock -n \$n FLUSHDB >/dev/null; done
+SH
+# The same without docker exec: the lower bound of the original (plain redis-cli spawns).
+cat >"$W/cli-wait-db.sh" <<SH
 #!/bin/bash
 until [[ \$(redis-cli -s $SOCK ping) == "PONG" ]]; do sleep 1; done
 for n in 0 1 2 5 6; do redis-cli -s $SOCK -n \$n FLUSHDB >/dev/null; done
@@ -110,17 +122,29 @@ chmod +x "$W"/*.sh
 hf() { hyperfine -N --style none --runs "$RUNS" --warmup 1 --export-json "$W/$1.json" "${@:2}" >/dev/null 2>&1; }
 hf existing --prepare "docker stop -t 0 $OURS" "$BIN swss.sh start" --prepare "docker stop -t 0 $BASH_NAME" "$W/sonic-swss.sh"
 hf fresh --prepare "docker rm -f $OURS" "$BIN swss.sh start" --prepare "docker rm -f $BASH_NAME" "$W/sonic-swss.sh"
+"$W/sonic-wait-db.sh"   # must work before it is timed
 hf waitdb "$BIN swss.sh wait-db" "$W/sonic-wait-db.sh"
+hf waitcli "$BIN swss.sh wait-db" "$W/cli-wait-db.sh"
+
+# Peak RSS (KB), minimum of 3 runs, of the start of an existing stopped container. For the bash side GNU time's
+# figure is the largest single process of the tree (bash, python3, docker CLI, redis-cli), not their sum.
+rss() { local best=; for _ in 1 2 3; do docker stop -t 0 "$1" >/dev/null; /usr/bin/time -f %M -o "$W/t" "${@:2}" >/dev/null 2>&1; local m; m=$(tail -n 1 "$W/t"); [ -z "$best" ] || [ "$m" -lt "$best" ] && best=$m; done; echo "$best"; }
+RSS_OURS=$(rss "$OURS" "$BIN" swss.sh start)
+RSS_BASH=$(rss "$BASH_NAME" "$W/sonic-swss.sh")
+echo "$RSS_OURS $RSS_BASH" >"$W/rss"
 
 python3 - "$W" <<'PY'
 import json, sys
 w = sys.argv[1]
 rows = [("swss.sh start, existing stopped container", "existing"), ("swss.sh start, fresh container (create)", "fresh"),
-        ("wait-db: PING + 5 FLUSHDB (redis-cli spawns)", "waitdb")]
+        ("wait-db: PING + 5 FLUSHDB (docker exec)", "waitdb"),
+        ("wait-db vs plain redis-cli spawns", "waitcli")]
 print(f"{'case':46} {'swssbox ms':>16} {'SONiC bash ms':>16} {'ratio':>7}")
 for label, f in rows:
     r = json.load(open(f"{w}/{f}.json"))["results"]
     o, b = r[0], r[1]
     print(f"{label:46} {o['mean']*1e3:9.1f} ± {o['stddev']*1e3:4.1f} {b['mean']*1e3:9.1f} ± {b['stddev']*1e3:4.1f} {b['mean']/o['mean']:6.1f}x")
+ours, bash = (int(x) for x in open(f"{w}/rss").read().split())
+print(f"{'peak RSS KB, start existing (largest process)':46} {ours:16} {bash:16} {bash/ours:6.1f}x")
 PY
-echo "(bash side: sonic-cfggen replaced by sed/redis-cli, docker exec database redis-cli by redis-cli; both favour it)"
+echo "(bash side: sonic-cfggen replaced by sed and redis-cli, which favours it; the database is a stand-in container with redis-cli)"

@@ -20,7 +20,7 @@ now() { date +%s%N; }
 # Runs one step, records its wall time and outcome; output goes to out/logs/up-<n>.log.
 step() {
   local name=$1; shift
-  local t0 rc log="$ROOT/out/logs/up-$(( ${#NAMES[@]} + 1 )).log"
+  local t0 rc log="$ROOT/out/logs/$VERB-$(( ${#NAMES[@]} + 1 )).log"
   mkdir -p "$ROOT/out/logs"
   t0=$(now)
   "$@" >"$log" 2>&1; rc=$?
@@ -60,8 +60,8 @@ load_images() {
 }
 
 config_db() {
-  "$BIN/sonic-db-cli" CONFIG_DB HSET "DEVICE_METADATA|localhost" hwsku "$HWSKU" platform "$PLATFORM" hostname swssbox-local type LeafRouter &&
-    "$BIN/sonic-db-cli" CONFIG_DB SET CONFIG_DB_INITIALIZED 1
+  "$BIN/sonic-db-cli" -s CONFIG_DB HSET "DEVICE_METADATA|localhost" hwsku "$HWSKU" platform "$PLATFORM" hostname swssbox-local type LeafRouter &&
+    "$BIN/sonic-db-cli" -s CONFIG_DB SET CONFIG_DB_INITIALIZED 1
 }
 
 # Program states from inside the container (our supervisorctl when the image has it), else the container's state.
@@ -106,7 +106,8 @@ down() {
   table
 }
 
-case "${1:-}" in
+VERB=${1:-}
+case "$VERB" in
   up) up ;;
   down) down ;;
   *) echo "usage: $0 up|down" >&2; exit 2 ;;

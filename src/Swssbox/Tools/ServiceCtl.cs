@@ -67,7 +67,8 @@ public static class ServiceCtl
                     service.Stop();
                     return 0;
                 case "restart":
-                    service.Stop();
+                    // The script's restart is "stop; start": a stop that fails (no container yet) does not stop it.
+                    try { service.Stop(); } catch (DockerApiException e) when (e.IsNotFound) { }
                     Start(service, paths);
                     return 0;
                 case "attach":
@@ -83,10 +84,12 @@ public static class ServiceCtl
         }
         catch (HostException e)
         {
+            context.Out.Flush(); // progress lines first, then the error, as the scripts print them
             return context.Fail(e.Message, e.ExitCode);
         }
         catch (DockerException e)
         {
+            context.Out.Flush();
             return context.Fail(e.Message);
         }
     }

@@ -201,6 +201,48 @@ public sealed class ServiceCtlTests(DockerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Database_starts_existing_unconditionally_and_waits_for_ping()
+    {
+        string name = _host.Options("database", fixture.Image.Tag);
+        var r = Run.Swssbox(["start"], _host.Env(fixture.Redis), argv0: "database.sh");
+        AssertOk(r);
+        Assert.Equal($"Creating new {name} container\n", r.Stdout);
+        string mounts = Docker.Inspect(name, "{{range .Mounts}}{{.Destination}}={{.Source}}:{{.RW}};{{end}}")!;
+        Assert.Contains($"/var/run/redis={_host.Of("var/run/redis")}:true;", mounts);
+        Assert.DoesNotContain("/usr/share/sonic/hwsku", mounts);
+        string id = Docker.Inspect(name, "{{.Id}}")!;
+        AssertOk(Run.Swssbox(["stop"], _host.Env(fixture.Redis), argv0: "database.sh"));
+        r = Run.Swssbox(["start"], _host.Env(fixture.Redis), argv0: "database.sh");
+        AssertOk(r);
+        Assert.Equal($"Starting existing {name} container\n", r.Stdout);
+        Assert.Equal(id, Docker.Inspect(name, "{{.Id}}"));
+    }
+
+    [Fact]
+    public void Database_that_exits_before_ping_fails_at_once()
+    {
+        string name = _host.Options("database", fixture.Image.Tag, env: ["EXIT_CODE=3", "EXIT_AFTER=0"]);
+        var env = _host.Env(fixture.Redis);
+        string config = _host.Of("dead-db.json");
+        File.WriteAllText(config, RedisServer.DatabaseConfigJson(_host.Of("no-redis.sock"), 1));
+        env["SONIC_DB_CONFIG_FILE"] = config;
+        var r = Run.Swssbox(["start"], env, argv0: "database.sh");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"database.sh: {name} container is exited (exit 3) before Redis answered PING", r.Stderr);
+        Assert.InRange(r.Elapsed.TotalSeconds, 0, 20);
+    }
+
+    [Fact]
+    public void Restart_without_a_container_creates_one()
+    {
+        SetHwsku("montara");
+        string name = _host.Options("swss", fixture.Image.Tag);
+        var r = Swss("restart");
+        AssertOk(r);
+        Assert.Equal($"Creating new {name} container with HWSKU montara\n", r.Stdout);
+    }
+
+    [Fact]
     public void Other_verbs_print_the_usage_and_exit_1()
     {
         foreach (var args in new[] { Array.Empty<string>(), ["status"], ["start", "extra"] })

@@ -73,6 +73,19 @@ public sealed class CreateRequestTests
     }
 
     [Fact]
+    public void Wait_db_refuses_a_layout_where_a_flushed_db_is_config_db()
+    {
+        string json = """
+            {"INSTANCES": {"redis": {"unix_socket_path": "/nonexistent/redis.sock"}},
+             "DATABASES": {"APPL_DB": {"id": 0}, "ASIC_DB": {"id": 1}, "COUNTERS_DB": {"id": 2}, "FLEX_COUNTER_DB": {"id": 5},
+                           "STATE_DB": {"id": 4, "separator": "|"}, "CONFIG_DB": {"id": 4, "separator": "|"}}}
+            """;
+        var config = Swssbox.Sonic.Config.DatabaseConfig.Parse(json, "database_config.json");
+        var e = Assert.Throws<HostException>(() => DatabaseReadiness.WaitAndFlush(config, TimeSpan.FromMilliseconds(10)));
+        Assert.Equal("database_config.json: STATE_DB shares number 4 with CONFIG_DB; refusing to flush it", e.Message);
+    }
+
+    [Fact]
     public void Machine_conf_platform_prefers_onie_then_aboot()
     {
         string path = Path.GetTempFileName();
