@@ -12,6 +12,9 @@ public sealed class PyDict
     /// <summary>Number of entries.</summary>
     public int Count => _items.Count;
 
+    /// <summary>Set for an OrderedDict (Python 3.11 prints it as <c>OrderedDict([(k, v), …])</c>).</summary>
+    public string? ReprName { get; init; }
+
     /// <summary>Gets or sets the value of <paramref name="key"/> (setting appends a new key at the end).</summary>
     public object? this[object? key]
     {

@@ -17,6 +17,7 @@ public static partial class PyOps
         PyList { ViewName: { } view } => view,
         PyList => "list",
         PyTuple => "tuple",
+        PyDict { ReprName: { } name } => name,
         PyDict => "dict",
         PyRange => "range",
         Undefined => "Undefined",

@@ -55,6 +55,12 @@ public static class PyRepr
                 }
                 sb.Append(t.Count == 1 ? ",)" : ")");
                 break;
+            case PyDict { ReprName: { } ordered } od:
+                sb.Append(ordered).Append('(');
+                if (od.Count > 0)
+                    Append(sb, new PyList(od.Items.Select(kv => (object?)new PyTuple([kv.Key, kv.Value]))));
+                sb.Append(')');
+                break;
             case PyDict d:
                 sb.Append('{');
                 bool first = true;
