@@ -154,8 +154,17 @@ public sealed class Cfggen(CfggenOptions options, TextWriter stdout, TextWriter 
         SonicFilters.Register(env, DeviceInfo.IsSmartSwitch(platform), stderr);
         foreach (var target in options.Templates)
         {
-            var template = env.GetTemplate(Path.GetFileName(target.Template));
-            string output = template.Render(data);
+            string output;
+            Template template;
+            try
+            {
+                template = env.GetTemplate(Path.GetFileName(target.Template));
+                output = template.Render(data);
+            }
+            catch (TemplateException e) when (e.TemplateName is { } name && env.Locate(name) is { } path)
+            {
+                throw e.InFile(path);
+            }
             if (target.Destination is null)
             {
                 stdout.Write(output);

@@ -74,6 +74,13 @@ public sealed class TemplateException : Exception
         return this;
     }
 
+    /// <summary>Names the file the template was loaded from instead of its loader name.</summary>
+    public TemplateException InFile(string path)
+    {
+        TemplateName = path;
+        return this;
+    }
+
     /// <inheritdoc />
     public override string Message =>
         Line > 0 ? $"{TemplateName ?? "<template>"}:{Line}:{Column}: {PythonClass}: {Detail}" : $"{PythonClass}: {Detail}";

@@ -155,11 +155,14 @@ public sealed class Lexer
         p += 3;
         while (p < _src.Length && char.IsWhiteSpace(_src[p]))
             p++;
-        if (p < _src.Length && _src[p] == '-')
+        bool stripBody = p < _src.Length && _src[p] == '-';
+        if (stripBody)
             p++;
         if (string.CompareOrdinal(_src, p, "%}", 0, 2) != 0)
             return false;
         int bodyStart = p + 2;
+        if (stripBody)
+            while (bodyStart < _src.Length && char.IsWhiteSpace(_src[bodyStart])) bodyStart++;
         int search = bodyStart;
         while (true)
         {

@@ -275,6 +275,11 @@ public static partial class BuiltinFilters
     {
         if (!double.IsFinite(d))
             return d;
+        if (precision < 0)
+        {
+            double scale = Math.Pow(10, -precision);
+            return Math.Round(d / scale, MidpointRounding.ToEven) * scale;
+        }
         // decimal holds the double's value exactly enough for the precisions templates use.
         if (Math.Abs(d) < 7.9e27 && precision is >= 0 and <= 15)
         {

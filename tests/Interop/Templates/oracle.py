@@ -84,6 +84,20 @@ def ip_network(value):
         return "Invalid ip address %s" % value
 
 
+def get_primary_addr(value):
+    import ipaddress
+    if not value:
+        return ""
+    table = pfx_filter(value)
+    primary = OrderedDict()
+    secondary = set(name for (name, _), val in table.items() if "secondary" in val)
+    for (name, prefix), val in table.items():
+        if name in secondary and "secondary" not in val:
+            primary[(name, ipaddress.ip_network(prefix, strict=False)[1])] = {}
+            secondary.remove(name)
+    return primary
+
+
 def b64encode(value):
     try:
         return base64.b64encode(value.encode()).decode()
@@ -152,7 +166,7 @@ def environment(paths):
     env = jinja2.Environment(loader=loader, trim_blocks=True)
     env.filters.update(sort_by_port_index=sort_by_port_index, ipv4=partial(is_ip_version, 4),
                        ipv6=partial(is_ip_version, 6), unique_name=unique_name, pfx_filter=pfx_filter,
-                       ip_network=ip_network, file_exists=os.path.isfile, b64encode=b64encode, b64decode=b64decode)
+                       ip_network=ip_network, get_primary_addr=get_primary_addr, file_exists=os.path.isfile, b64encode=b64encode, b64decode=b64decode)
     for attr in ['ip', 'network', 'prefixlen', 'netmask', 'broadcast']:
         env.filters[attr] = partial(prefix_attr, attr)
 
@@ -180,7 +194,7 @@ def run(argv, out):
             jsons.append(v)
         elif a == '-t':
             templates.append(tuple(v.split(',')) if ',' in v else (v, None))
-        elif a in ('-a', '-k', '-p', '-T', '-v', '--var-json'):
+        elif a in ('-a', '-k', '-p', '-T', '-v', '--var-json', '--db-view'):
             opts[a] = v
         else:
             raise SystemExit("oracle: unsupported argument " + a)
@@ -194,6 +208,34 @@ def run(argv, out):
             deep_update(data, deserialize(json.load(f)))
     if '-a' in opts:
         deep_update(data, json.loads(opts['-a']))
+    if '--db-view' in opts:
+        # What -d reads after "sonic-cfggen -j FILE -w": SONiC's typed_to_raw on write, then the pipe
+        # connector's sorted maps and raw_to_typed on read.
+        with open(opts['--db-view']) as f:
+            written = deserialize(json.load(f))
+        raw = {}
+        for table, rows in written.items():
+            if not table[0].isupper() or not isinstance(rows, dict):
+                continue
+            for key, row in rows.items():
+                key = '|'.join(key) if isinstance(key, tuple) else str(key)
+                fields = {'NULL': 'NULL'} if len(row) == 0 else {
+                    (k + '@' if type(v) is list else k): (','.join(v) if type(v) is list else str(v)) for k, v in row.items()}
+                raw.setdefault(table.upper(), {}).setdefault(key, {}).update(fields)
+        db = {}
+        for table in sorted(raw):
+            for key in sorted(raw[table]):
+                typed = {}
+                for field in sorted(raw[table][key]):
+                    value = raw[table][key][field]
+                    if field == 'NULL':
+                        continue
+                    if field.endswith('@'):
+                        typed[field[:-1]] = value.split(',')
+                    else:
+                        typed[field] = value
+                db.setdefault(table, {})[tuple(key.split('|')) if '|' in key else key] = typed
+        deep_update(data, db)
     paths = ['/', '/usr/share/sonic/templates']
     if '-T' in opts:
         paths.append(os.path.abspath(opts['-T']))
