@@ -16,6 +16,7 @@ public sealed partial class Parser
     private readonly Dictionary<string, BlockStmt> _blocks = [];
     private readonly List<HashSet<string>> _macroNames = [];
     private readonly Stack<string> _openTags = new();
+    private readonly List<string[]> _endTokens = [];
 
     private Parser(List<Token> tokens, string name)
     {
@@ -74,6 +75,21 @@ public sealed partial class Parser
 
     private List<Stmt> Subparse(string[]? endTokens)
     {
+        if (endTokens is not null)
+            _endTokens.Add(endTokens);
+        try
+        {
+            return SubparseBody(endTokens);
+        }
+        finally
+        {
+            if (endTokens is not null)
+                _endTokens.RemoveAt(_endTokens.Count - 1);
+        }
+    }
+
+    private List<Stmt> SubparseBody(string[]? endTokens)
+    {
         var body = new List<Stmt>();
         while (true)
         {
@@ -82,7 +98,7 @@ public sealed partial class Parser
             {
                 case TokenKind.Eof:
                     if (endTokens is not null)
-                        throw Fail(UnexpectedEnd(endTokens), t);
+                        throw Fail(UnknownOrEnd(null), t);
                     return body;
                 case TokenKind.Data:
                     Next();
@@ -106,11 +122,21 @@ public sealed partial class Parser
         }
     }
 
-    private string UnexpectedEnd(string[] endTokens)
+    /// <summary>Jinja2's _fail_ut_eof wording for an unknown tag (or, with null, the end of the template).</summary>
+    private string UnknownOrEnd(string? name)
     {
-        string expected = string.Join(" or ", endTokens.Select(e => $"'{e}'"));
-        string inner = _openTags.Count > 0 ? $" The innermost block that needs to be closed is '{_openTags.Peek()}'." : "";
-        return $"Unexpected end of template. Jinja was looking for the following tags: {expected}.{inner}";
+        var message = new List<string> { name is null ? "Unexpected end of template." : $"Encountered unknown tag '{name}'." };
+        if (_endTokens.Count > 0)
+        {
+            string looking = string.Join(" or ", _endTokens[^1].Select(e => $"'{e}'"));
+            if (name is not null && _endTokens.Any(e => e.Contains(name)))
+                message.Add($"You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for {looking}.");
+            else
+                message.Add($"Jinja was looking for the following tags: {looking}.");
+        }
+        if (_openTags.Count > 0)
+            message.Add($"The innermost block that needs to be closed is '{_openTags.Peek()}'.");
+        return string.Join(" ", message);
     }
 
     private List<Stmt> ParseBody(string[] endTokens, bool dropNeedle = false)
@@ -126,6 +152,8 @@ public sealed partial class Parser
         var t = Current;
         if (t.Kind != TokenKind.Name)
             throw Fail("tag name expected", t);
+        if (t.Text is not ("if" or "for" or "set" or "macro" or "call" or "include" or "import" or "from" or "block" or "with" or "filter"))
+            throw Fail(UnknownOrEnd(t.Text), t);
         _openTags.Push(t.Text);
         try
         {
@@ -142,7 +170,7 @@ public sealed partial class Parser
                 "block" => ParseBlock(),
                 "with" => ParseWith(),
                 "filter" => ParseFilterBlock(),
-                _ => throw Fail(UnknownTag(t.Text), t),
+                _ => throw Fail(UnknownOrEnd(t.Text), t),
             };
             return stmt;
         }
@@ -150,17 +178,6 @@ public sealed partial class Parser
         {
             _openTags.Pop();
         }
-    }
-
-    private string UnknownTag(string name)
-    {
-        string message = $"Encountered unknown tag '{name}'.";
-        if (_openTags.Count > 1)
-        {
-            var open = _openTags.ToArray()[1];
-            message += $" Jinja was looking for the following tags: 'end{open}'. The innermost block that needs to be closed is '{open}'.";
-        }
-        return message;
     }
 
     private IfStmt ParseIf()

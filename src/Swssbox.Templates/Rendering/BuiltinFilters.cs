@@ -122,6 +122,7 @@ public static partial class BuiltinFilters
     {
         switch (v)
         {
+            case Undefined u: throw u.Fail();
             case bool b: return b ? 1L : 0L;
             case long l: return l;
             case double d: return double.IsFinite(d) ? (long)Math.Truncate(d) : fallback;
@@ -195,6 +196,7 @@ public static partial class BuiltinFilters
 
     private static object? ToFloat(object? v, object? fallback) => v switch
     {
+        Undefined u => throw u.Fail(),
         bool or long or double => PyOps.AsDouble(v),
         string s => TryParsePyFloat(s, out double d) ? d : fallback,
         _ => fallback,

@@ -19,7 +19,7 @@ public static class BuiltinTests
         t["number"] = (_, v, a) => PyOps.IsNumber(v);
         t["string"] = (_, v, a) => v is string;
         t["mapping"] = (_, v, a) => v is PyDict;
-        t["sequence"] = (_, v, a) => v is string or PyList or PyTuple or PyDict or PyRange or Undefined;
+        t["sequence"] = (_, v, a) => v is string or PyList { ViewName: null } or PyTuple or PyDict or PyRange or Undefined;
         t["iterable"] = (_, v, a) => v is string or PyList or PyTuple or PyDict or PyRange or Undefined;
         t["callable"] = (_, v, a) => v is IPyCallable;
         t["odd"] = (_, v, a) => PyOps.Truthy(PyOps.Modulo(v, 2L));

@@ -151,7 +151,7 @@ public sealed partial class Renderer
                 if (d.TryGetValue(key, out var v))
                     return v;
                 break;
-            case PyList l when PyOps.IsInt(key):
+            case PyList { ViewName: null } l when PyOps.IsInt(key):
                 long i = PyOps.AsLong(key);
                 if (i < 0)
                     i += l.Count;

@@ -5,8 +5,8 @@ using Swssbox.Templates.Values;
 namespace Swssbox.Templates.Rendering;
 
 /// <summary>
-/// A compiled template. Like Jinja2's compiler, creating it checks that every filter and test it names exists,
-/// even in branches that never run.
+/// A compiled template. Like Jinja2's compiler, creating it checks that the filters and tests it names exist
+/// (outside if-statements and conditional expressions, where Jinja2 defers the check to run time).
 /// </summary>
 public sealed class Template
 {
@@ -15,16 +15,7 @@ public sealed class Template
         Environment = environment;
         Name = name;
         Ast = ast;
-        foreach (var f in ast.Filters)
-        {
-            if (!environment.Filters.ContainsKey(f.Name))
-                throw new TemplateException(TemplateErrorKind.Syntax, $"No filter named {PyRepr.Repr(f.Name)}.").At(name, f.Line, f.Column);
-        }
-        foreach (var t in ast.Tests)
-        {
-            if (!environment.Tests.ContainsKey(t.Name))
-                throw new TemplateException(TemplateErrorKind.Syntax, $"No test named {PyRepr.Repr(t.Name)}.").At(name, t.Line, t.Column);
-        }
+        new FilterCheck(environment, name).Statements(ast.Body, soft: false);
     }
 
     /// <summary>The environment it belongs to.</summary>

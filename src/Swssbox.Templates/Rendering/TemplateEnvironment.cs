@@ -79,5 +79,5 @@ public sealed class TemplateEnvironment
 
     /// <summary>Jinja2's TemplateNotFound message.</summary>
     public TemplateException NotFound(string name) =>
-        new(TemplateErrorKind.NotFound, $"{PyRepr.Repr(name)} not found in search path: {string.Join(", ", SearchPath.Select(PyRepr.Repr))}");
+        new(TemplateErrorKind.NotFound, $"{PyRepr.Repr(name)} not found in search path{(SearchPath.Count == 1 ? "" : "s")}: {string.Join(", ", SearchPath.Select(PyRepr.Repr))}");
 }

@@ -61,6 +61,8 @@ public static partial class PyMethods
                 if (d.TryGetValue(key, out var v))
                     return v;
                 throw new TemplateException(TemplateErrorKind.Lookup, PyRepr.Repr(key));
+            case PyList { ViewName: not null }:
+                throw new TemplateException(TemplateErrorKind.Type, $"'{PyOps.TypeName(obj)}' object is not subscriptable");
             case PyList or PyTuple or string or PyRange:
                 if (key is Slice s)
                     return s.Apply(obj);
@@ -101,7 +103,7 @@ public static partial class PyMethods
     private static object? Arg(IReadOnlyList<object?> args, int i, string method, object? fallback = null, bool required = false)
     {
         if (i < args.Count)
-            return args[i] is Undefined u ? throw u.Fail() : args[i];
+            return args[i];
         if (required)
             throw new TemplateException(TemplateErrorKind.Type, $"{method}() takes at least {i + 1} argument(s) ({args.Count} given)");
         return fallback;

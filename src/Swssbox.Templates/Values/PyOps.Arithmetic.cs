@@ -113,9 +113,10 @@ public static partial class PyOps
     /// <summary>a % b: string formatting when a is a str, else Python's modulo (sign of the divisor).</summary>
     public static object? Modulo(object? a, object? b)
     {
-        FailUndefined(a, b);
+        // str % x formats x with str(), so an Undefined argument is only an error for %d and friends.
         if (a is string format)
             return PyFormat.Percent(format, b);
+        FailUndefined(a, b);
         if (!IsNumber(a) || !IsNumber(b))
             throw Unsupported("%", a, b);
         if (IsInt(a) && IsInt(b))
