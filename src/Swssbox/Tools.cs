@@ -9,6 +9,7 @@ public static class Tools
     /// <summary>All tools, sorted by name.</summary>
     public static IReadOnlyList<Tool> All { get; } = new[]
     {
+        SonicCfggen.Tool,
         SonicDbCli.Tool,
         MkImage.Tool,
         SwssTable.Tool,
