@@ -12,6 +12,11 @@ public static class Tools
         SonicDbCli.Tool,
         SwssTable.Tool,
         PortSyncd.Tool,
+        NeighSyncd.Tool,
+        IntfSyncd.Tool,
+        SwssConfig.Tool,
+        EnableCounters.Tool,
+        ProcExitListenerTool.Tool,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>
