@@ -15,6 +15,10 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
 {
     private readonly ProducerStateTable _table = new(appl, "NEIGH_TABLE", buffered: true);
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
+    // Consecutive sets go out as one batched-set script call (swss-common's batched set): a burst of 10,000
+    // neighbours is ~40 Redis calls, not 10,000, and little is held in flight.
+    private readonly List<(string, IReadOnlyList<FieldValue>)> _sets = new();
+    private const int MaxBatch = 256;
     private HashSet<string>? _seenInResync;
 
     /// <summary>Set when the loop should end.</summary>
@@ -46,7 +50,7 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
         {
             Stopping = Stopping,
             Handle = OnMessage,
-            Flushing = _table.Flush,
+            Flushing = Flush,
             BeginResync = () => _seenInResync = new HashSet<string>(StringComparer.Ordinal),
             EndResync = EndResync,
         }.Run();
@@ -70,6 +74,7 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
         if (delete)
         {
             _published.Remove(key);
+            SendSets(); // keep the order: a pending set of this key must not overtake its delete
             _table.Del(key); // unconditional, as SONiC: the entry may come from a previous run or the restore file
             return;
         }
@@ -80,7 +85,23 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
             return;
         _seenInResync?.Add(key);
         _published.Add(key);
-        _table.Set(key, [new FieldValue("neigh", mac), new FieldValue("family", family)]);
+        _sets.Add((key, [new FieldValue("neigh", mac), new FieldValue("family", family)]));
+        if (_sets.Count >= MaxBatch)
+            SendSets();
+    }
+
+    private void SendSets()
+    {
+        if (_sets.Count == 0)
+            return;
+        _table.Set(_sets.ToArray());
+        _sets.Clear();
+    }
+
+    private void Flush()
+    {
+        SendSets();
+        _table.Flush();
     }
 
     private void EndResync()
@@ -88,6 +109,7 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
         foreach (string gone in _published.Where(k => !_seenInResync!.Contains(k)).ToList())
         {
             _published.Remove(gone);
+            SendSets();
             _table.Del(gone);
         }
         _seenInResync = null;

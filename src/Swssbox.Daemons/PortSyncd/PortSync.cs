@@ -13,11 +13,11 @@ namespace Swssbox.Daemons.PortSyncd;
 /// PORT_TABLE state/netdev_oper_status/admin_status/mtu), announces PortInitDone once every port's netdev exists,
 /// and forwards CONFIG_DB PORT edits. One thread, one loop.
 /// </summary>
-public sealed class PortSync(DbConnector appl, DbConnector config, DbConnector state, ILogger log)
+public sealed class PortSync(DbConnector appl, DbConnector config, Func<DbConnector> openState, ILogger log)
 {
     private const string PortTable = "PORT_TABLE";
     private readonly ProducerStateTable _appPorts = new(appl, PortTable);
-    private readonly Table _statePorts = new(state, PortTable);
+    private Table? _statePortsTable;
     private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingHostIfs = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, KeyOpFieldsValues> _pendingConfig = new(StringComparer.Ordinal);
@@ -31,10 +31,12 @@ public sealed class PortSync(DbConnector appl, DbConnector config, DbConnector s
     {
         using var events = NetlinkSocket.Open(RtnlGroups.Link);
         using var requests = NetlinkSocket.Open(RtnlGroups.None);
-        using var portConfig = new SubscriberStateTable(config, "PORT");
         log.Information("Listen to link messages...");
 
+        // PortConfigDone first: orchagent waits for it. STATE_DB and the CONFIG_DB subscription come after (the
+        // subscription starts by reading the whole PORT table, so nothing written meanwhile is missed).
         PublishPorts(portConfigFile is null ? FromConfigDb() : Merge(PortConfigFile.Load(portConfigFile)));
+        using var portConfig = new SubscriberStateTable(config, "PORT");
 
         requests.Dump(RtmType.GetLink, Rtnl.AfUnspec, OnMessage);
         CheckInitDone();
@@ -108,6 +110,8 @@ public sealed class PortSync(DbConnector appl, DbConnector config, DbConnector s
         log.Information("PortConfigDone: {Count} ports", ports.Count);
     }
 
+    private Table StatePorts => _statePortsTable ??= new Table(openState(), PortTable);
+
     private void OnMessage(NetlinkMessage message)
     {
         if (LinkMessage.Parse(message) is not { } link)
@@ -124,7 +128,7 @@ public sealed class PortSync(DbConnector appl, DbConnector config, DbConnector s
             // A port leaving a bridge or LAG is reported as a DELLINK with a master: not a removal.
             if (link.Master != 0)
                 return;
-            _statePorts.Del(link.Name);
+            StatePorts.Del(link.Name);
             log.Information("Delete {Name}(ok) from state db", link.Name);
             return;
         }
@@ -144,7 +148,7 @@ public sealed class PortSync(DbConnector appl, DbConnector config, DbConnector s
         };
         if (link.CarrierChanges is { } changes)
             fields.Add(new FieldValue("carrier_changes", changes.ToString(CultureInfo.InvariantCulture)));
-        _statePorts.Set(link.Name, fields);
+        StatePorts.Set(link.Name, fields);
         log.Information("Publish {Name}(ok:{Oper}) to state db", link.Name, link.OperUp ? "up" : "down");
     }
 

@@ -31,10 +31,19 @@ public static class PortSyncd
         using var log = context.CreateLogger();
         try
         {
+            // The two connections needed before PortConfigDone handshake in parallel; STATE_DB is opened on first use.
+            var configOpening = Task.Run(() => DbConnector.Open("CONFIG_DB", clientName: "portsyncd"));
             using var appl = DbConnector.Open("APPL_DB", clientName: "portsyncd");
-            using var config = appl.OpenSibling("CONFIG_DB");
-            using var state = appl.OpenSibling("STATE_DB");
-            new PortSync(appl, config, state, log).Run(file);
+            using var config = configOpening.GetAwaiter().GetResult();
+            DbConnector? state = null;
+            try
+            {
+                new PortSync(appl, config, () => state ??= appl.OpenSibling("STATE_DB"), log).Run(file);
+            }
+            finally
+            {
+                state?.Dispose();
+            }
             return 0;
         }
         catch (ConfigFileException e)
