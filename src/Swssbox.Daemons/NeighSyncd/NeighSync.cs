@@ -19,6 +19,10 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
     // neighbours is ~40 Redis calls, not 10,000, and little is held in flight.
     private readonly List<(string, IReadOnlyList<FieldValue>)> _sets = new();
     private const int MaxBatch = 256;
+    // Batches in flight before waiting for Redis: deep enough to keep the pipe full, shallow enough that a burst
+    // is not held in memory whole (RSS grew by ~0.7 KB per neighbour when everything waited for the quiet moment).
+    private const int MaxUnflushedBatches = 4;
+    private int _unflushed;
     private HashSet<string>? _seenInResync;
 
     /// <summary>Set when the loop should end.</summary>
@@ -96,12 +100,19 @@ public sealed class NeighSync(DbConnector appl, ILogger log)
             return;
         _table.Set(_sets.ToArray());
         _sets.Clear();
+        if (++_unflushed >= MaxUnflushedBatches)
+            Flush();
     }
 
     private void Flush()
     {
-        SendSets();
+        if (_sets.Count > 0)
+        {
+            _table.Set(_sets.ToArray());
+            _sets.Clear();
+        }
         _table.Flush();
+        _unflushed = 0;
     }
 
     private void EndResync()

@@ -33,6 +33,22 @@ public sealed class PortSyncdTests : IDisposable
     }
 
     [Fact]
+    public void Ready_is_notified_once_PortConfigDone_is_published()
+    {
+        string path = Path.Combine(_redis.Directory, "notify.sock");
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+        socket.ReceiveTimeout = 10000;
+        var env = _redis.Environment;
+        env["NOTIFY_SOCKET"] = path;
+        using var daemon = new Daemon("portsyncd", ["-p", Montara], env, _ns.Name);
+        var buffer = new byte[256];
+        int n = socket.Receive(buffer);
+        Assert.Equal("READY=1", System.Text.Encoding.UTF8.GetString(buffer, 0, n));
+        Assert.Equal("32", _redis.Cli("HGET", "_PORT_TABLE:PortConfigDone", "count").Trim());
+    }
+
+    [Fact]
     public void The_201807_two_column_file_gives_lanes_and_alias_only()
     {
         string file = Path.Combine(Path.GetDirectoryName(Montara)!, "branch-201807/port_config.ini");
