@@ -21,6 +21,19 @@ public sealed class EnableCountersTests : IDisposable
     }
 
     [Fact]
+    public void A_redis_restart_during_the_delay_loses_nothing()
+    {
+        using var daemon = new Daemon("enable_counters", ["--delay", "1"], _redis.Environment);
+        Thread.Sleep(300);
+        _redis.Stop();
+        Thread.Sleep(1500); // the delay ends while Redis is away
+        _redis.Restart();
+        Assert.Equal(0, daemon.WaitForExit(TimeSpan.FromSeconds(20)));
+        Assert.Equal("enable", _redis.Cli("-n", "4", "HGET", "FLEX_COUNTER_TABLE|PORT", "FLEX_COUNTER_STATUS").Trim());
+        Assert.Equal("enable", _redis.Cli("-n", "4", "HGET", "FLEX_COUNTER_TABLE|QUEUE", "FLEX_COUNTER_STATUS").Trim());
+    }
+
+    [Fact]
     public void A_bad_delay_is_a_usage_error()
     {
         var r = Run.Swssbox(["enable_counters", "--delay", "soon"], _redis.Environment);
