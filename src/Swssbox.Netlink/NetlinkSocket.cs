@@ -92,6 +92,43 @@ public sealed class NetlinkSocket : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sets the MTU of link <paramref name="index"/> (RTM_NEWLINK with IFLA_MTU, what "ip link set DEV mtu N" sends)
+    /// and waits for the kernel's ack; a refusal throws with the kernel's reason.
+    /// </summary>
+    public void SetLinkMtu(int index, uint mtu)
+    {
+        uint seq = ++_sequence;
+        // nlmsghdr (16) + ifinfomsg (16) + rtattr IFLA_MTU (4 + 4)
+        Span<byte> packet = stackalloc byte[40];
+        packet.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(packet, 40);
+        BinaryPrimitives.WriteUInt16LittleEndian(packet[4..], (ushort)RtmType.NewLink);
+        BinaryPrimitives.WriteUInt16LittleEndian(packet[6..], Rtnl.FlagRequest | Rtnl.FlagAck);
+        BinaryPrimitives.WriteUInt32LittleEndian(packet[8..], seq);
+        BinaryPrimitives.WriteInt32LittleEndian(packet[20..], index);
+        BinaryPrimitives.WriteUInt16LittleEndian(packet[32..], 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(packet[34..], 4); // IFLA_MTU
+        BinaryPrimitives.WriteUInt32LittleEndian(packet[36..], mtu);
+        Libc.NetlinkSend(_handle, packet);
+        while (true)
+        {
+            int length = Libc.NetlinkReceive(_handle, _buffer, 5000);
+            if (length == 0)
+                throw new NetlinkException($"set mtu {mtu} on ifindex {index}: no reply from the kernel within 5 s");
+            if (length < 0)
+                continue;
+            foreach (var message in new NetlinkMessageReader(_buffer.AsSpan(0, length)))
+            {
+                if (message.Sequence != seq || message.Type != RtmType.Error)
+                    continue;
+                if (message.ErrorCode == 0)
+                    return;
+                throw new NetlinkException($"set mtu {mtu} on ifindex {index}: {Errno.Describe(-message.ErrorCode)}");
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();
 }

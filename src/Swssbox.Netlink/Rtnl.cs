@@ -54,6 +54,8 @@ public static class Rtnl
     public const int NetlinkRoute = 0;
     /// <summary>NLM_F_REQUEST.</summary>
     public const ushort FlagRequest = 0x1;
+    /// <summary>NLM_F_ACK: ask for an NLMSG_ERROR reply (0 = success).</summary>
+    public const ushort FlagAck = 0x4;
     /// <summary>NLM_F_MULTI: part of a multipart reply.</summary>
     public const ushort FlagMulti = 0x2;
     /// <summary>NLM_F_DUMP (ROOT | MATCH).</summary>

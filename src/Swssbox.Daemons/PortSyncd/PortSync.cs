@@ -21,6 +21,8 @@ public sealed class PortSync(DbConnector appl, DbConnector config, Func<DbConnec
     private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingHostIfs = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, KeyOpFieldsValues> _pendingConfig = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ifindex = new(StringComparer.Ordinal);
+    private NetlinkSocket? _requests;
     private bool _initDone;
 
     /// <summary>Set when the loop should end (tests, signals).</summary>
@@ -31,6 +33,7 @@ public sealed class PortSync(DbConnector appl, DbConnector config, Func<DbConnec
     {
         using var events = NetlinkSocket.Open(RtnlGroups.Link);
         using var requests = NetlinkSocket.Open(RtnlGroups.None);
+        _requests = requests;
         log.Information("Listen to link messages...");
 
         // PortConfigDone first: orchagent waits for it. STATE_DB and the CONFIG_DB subscription come after (the
@@ -124,6 +127,10 @@ public sealed class PortSync(DbConnector appl, DbConnector config, Func<DbConnec
         log.Debug("nlmsg key:{Name} admin:{Admin} oper:{Oper} ifindex:{Index} master:{Master} deleted:{Deleted}",
             link.Name, link.AdminUp, link.OperUp, link.Index, link.Master, link.Deleted);
         if (link.Deleted)
+            _ifindex.Remove(link.Name);
+        else
+            _ifindex[link.Name] = link.Index;
+        if (link.Deleted)
         {
             // A port leaving a bridge or LAG is reported as a DELLINK with a master: not a removal.
             if (link.Master != 0)
@@ -169,8 +176,31 @@ public sealed class PortSync(DbConnector appl, DbConnector config, Func<DbConnec
             if (_pendingHostIfs.Contains(key))
                 continue;
             _pendingConfig.Remove(key);
-            if (entry.Op == TableOp.Set)
-                _appPorts.Set(key, AutonegFilter(entry.Fields));
+            if (entry.Op != TableOp.Set)
+                continue;
+            _appPorts.Set(key, AutonegFilter(entry.Fields));
+            if (entry.Get("mtu") is { } mtu)
+                SetNetdevMtu(key, mtu);
+        }
+    }
+
+    /// <summary>201807's portsyncd ran "ip link set PORT mtu N" for a CONFIG_DB mtu; we send the same request.</summary>
+    private void SetNetdevMtu(string port, string text)
+    {
+        if (!uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out uint mtu))
+        {
+            log.Error("CONFIG_DB PORT|{Port} mtu '{Mtu}' is not a number: not applied to the netdev", port, text);
+            return;
+        }
+        if (!_ifindex.TryGetValue(port, out int index) || _requests is null)
+            return;
+        try
+        {
+            _requests.SetLinkMtu(index, mtu);
+        }
+        catch (NetlinkException e)
+        {
+            log.Error("{Message} ({Port})", e.Message, port);
         }
     }
 

@@ -101,6 +101,9 @@ public sealed class PortSyncdTests : IDisposable
         Wait.Until(() => ports.Get("PortInitDone") is not null, "PortInitDone", diagnostics: () => daemon.Output);
         Assert.Equal("uplink", ports.Field("Ethernet0", "description"));
         Assert.Equal("0,1,2,3", ports.Field("Ethernet0", "lanes"));
+        // The CONFIG_DB mtu reaches the netdev (201807's "ip link set Ethernet0 mtu 9100"), and comes back as its state.
+        Wait.Until(() => _ns.Ip("link", "show", "Ethernet0").Contains(" mtu 9100 "), "netdev mtu 9100", diagnostics: () => daemon.Output);
+        Wait.Until(() => State("Ethernet0", "mtu") == "9100", "STATE_DB mtu 9100");
 
         _redis.Cli("-n", "4", "HSET", "PORT|Ethernet0", "description", "to spine", "autoneg", "on", "adv_speeds", "100000", "speed", "40000");
         Wait.Until(() => ports.Field("Ethernet0", "description") == "to spine", "forwarded CONFIG_DB edit", diagnostics: () => daemon.Output);
