@@ -16,6 +16,12 @@ public static class Tools
         ServiceCtl.Swss,
         ServiceCtl.Syncd,
         ServiceCtl.Database,
+        PortSyncd.Tool,
+        NeighSyncd.Tool,
+        IntfSyncd.Tool,
+        SwssConfig.Tool,
+        EnableCounters.Tool,
+        ProcExitListenerTool.Tool,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>
