@@ -12,6 +12,7 @@ public static class Tools
         SonicDbCli.Tool,
         SwssTable.Tool,
         Supervisord.Tool,
+        Supervisorctl.Tool,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>

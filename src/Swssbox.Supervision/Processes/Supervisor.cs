@@ -198,6 +198,9 @@ public sealed partial class Supervisor : IDisposable
         return (int)Math.Clamp(Math.Ceiling((next - now) * 1000), 0, 1000);
     }
 
+    /// <summary>Reaps now (RPC start/stop do, to see a quick exit at once).</summary>
+    internal void ReapNow() => Reap();
+
     /// <summary>Reaps every waiting zombie: ours go through finish(), orphans are logged as supervisor does.</summary>
     private void Reap()
     {

@@ -84,6 +84,14 @@ public static class Supervisord
         if (!pid1 && !Libc.SetChildSubreaper())
             supervisor.Log.Warn("could not become child subreaper: orphans will not be reaped");
         WritePidFile(config.PidFile, supervisor);
+        Supervision.Rpc.ControlServer? server;
+        try { server = Supervision.Rpc.ControlServer.Start(supervisor); }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        {
+            Write(2, $"Error: {e.Message}\n");
+            return 1;
+        }
+        using var serverScope = server;
         int rc = supervisor.Run(signals);
         if (config.PidFile is { } pf)
             try { File.Delete(pf); } catch (IOException) { }
