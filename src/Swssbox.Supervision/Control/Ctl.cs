@@ -30,7 +30,7 @@ public sealed class Ctl(RpcClient client, TextWriter output)
                 case "stop": Stop(args); break;
                 case "restart":
                     if (!Upcheck()) break;
-                    if (args.Length == 0) { Out("Error: restart requires a process name"); _exit = Generic; Out("restart <name>\t\tRestart a process"); break; }
+                    if (args.Length == 0) { Out("Error: restart requires a process name"); _exit = Generic; output.Write(Help.For("restart")); break; }
                     Stop(args); Start(args); break;
                 case "pid": Pid(args); break;
                 case "signal": Signal(args); break;
@@ -217,21 +217,21 @@ public sealed class Ctl(RpcClient client, TextWriter output)
     private void Start(string[] names)
     {
         if (!Upcheck()) return;
-        if (names.Length == 0) { Out("Error: start requires a process name"); _exit = InvalidArgs; Out("start <name>\t\tStart a process"); return; }
+        if (names.Length == 0) { Out("Error: start requires a process name"); _exit = InvalidArgs; output.Write(Help.For("start")); return; }
         Bulk(names, "supervisor.startAllProcesses", "supervisor.startProcessGroup", "supervisor.startProcess", [], StartResult, (int)FaultCode.AlreadyStarted, "started", InvalidArgs);
     }
 
     private void Stop(string[] names)
     {
         if (!Upcheck()) return;
-        if (names.Length == 0) { Out("Error: stop requires a process name"); _exit = Generic; Out("stop <name>\t\tStop a process"); return; }
+        if (names.Length == 0) { Out("Error: stop requires a process name"); _exit = Generic; output.Write(Help.For("stop")); return; }
         Bulk(names, "supervisor.stopAllProcesses", "supervisor.stopProcessGroup", "supervisor.stopProcess", [], r => SignalResult(r, "stopped"), (int)FaultCode.NotRunning, "stopped", Generic);
     }
 
     private void Signal(string[] args)
     {
         if (!Upcheck()) return;
-        if (args.Length < 2) { Out("Error: signal requires a signal name and a process name"); Out("signal <signal name> <name>\tSignal a process"); _exit = Generic; return; }
+        if (args.Length < 2) { Out("Error: signal requires a signal name and a process name"); output.Write(Help.For("signal")); _exit = Generic; return; }
         Bulk(args[1..], "supervisor.signalAllProcesses", "supervisor.signalProcessGroup", "supervisor.signalProcess", [args[0]], r => SignalResult(r), -1, "signalled", Generic);
     }
 
@@ -265,8 +265,8 @@ public sealed class Ctl(RpcClient client, TextWriter output)
     {
         if (!Upcheck()) return;
         var args = a.ToList();
-        if (args.Count < 1) { Out("Error: too few arguments"); _exit = Generic; return; }
-        if (args.Count > 3) { Out("Error: too many arguments"); _exit = Generic; return; }
+        if (args.Count < 1) { Out("Error: too few arguments"); _exit = Generic; output.Write(Help.For("tail")); return; }
+        if (args.Count > 3) { Out("Error: too many arguments"); _exit = Generic; output.Write(Help.For("tail")); return; }
         string? modifier = args[0].StartsWith('-') ? args[0] : null;
         if (modifier is not null) args.RemoveAt(0);
         string name, channel = "stdout";
@@ -302,7 +302,7 @@ public sealed class Ctl(RpcClient client, TextWriter output)
 
     private void Avail(string arg)
     {
-        if (arg.Length > 0) { Out("Error: avail accepts no arguments"); _exit = Generic; return; }
+        if (arg.Length > 0) { Out("Error: avail accepts no arguments"); _exit = Generic; output.Write(Help.For("avail")); return; }
         try
         {
             foreach (var c in Structs(client.Call("supervisor.getAllConfigInfo")))
@@ -316,7 +316,7 @@ public sealed class Ctl(RpcClient client, TextWriter output)
 
     private void Reread(string arg)
     {
-        if (arg.Length > 0) { Out("Error: reread accepts no arguments"); _exit = Generic; return; }
+        if (arg.Length > 0) { Out("Error: reread accepts no arguments"); _exit = Generic; output.Write(Help.For("reread")); return; }
         try
         {
             var r = (List<object?>)((List<object?>)client.Call("supervisor.reloadConfig")!)[0]!;
@@ -375,7 +375,7 @@ public sealed class Ctl(RpcClient client, TextWriter output)
 
     private void Shutdown(string arg)
     {
-        if (arg.Length > 0) { Out("Error: shutdown accepts no arguments"); _exit = Generic; return; }
+        if (arg.Length > 0) { Out("Error: shutdown accepts no arguments"); _exit = Generic; output.Write(Help.For("shutdown")); return; }
         try
         {
             client.Call("supervisor.shutdown");
@@ -391,7 +391,7 @@ public sealed class Ctl(RpcClient client, TextWriter output)
 
     private void Reload(string arg)
     {
-        if (arg.Length > 0) { Out("Error: reload accepts no arguments"); _exit = Generic; return; }
+        if (arg.Length > 0) { Out("Error: reload accepts no arguments"); _exit = Generic; output.Write(Help.For("reload")); return; }
         try
         {
             client.Call("supervisor.restart");
@@ -403,7 +403,7 @@ public sealed class Ctl(RpcClient client, TextWriter output)
     private void Clear(string[] names)
     {
         if (!Upcheck()) return;
-        if (names.Length == 0) { Out("Error: clear requires a process name"); _exit = Generic; return; }
+        if (names.Length == 0) { Out("Error: clear requires a process name"); _exit = Generic; output.Write(Help.For("clear")); return; }
         foreach (var name in names)
         {
             try { client.Call("supervisor.clearProcessLogs", name); Out($"{name}: cleared"); }

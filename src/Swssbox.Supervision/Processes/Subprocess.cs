@@ -38,6 +38,8 @@ public sealed class Subprocess
     public int StdinFd { get; private set; } = -1;
     /// <summary>The notify=true datagram socket, when in use.</summary>
     internal NotifySocket? Notify { get; set; }
+    /// <summary>Eventlistener protocol state (listeners only).</summary>
+    public Events.ListenerState? Listener { get; internal set; }
     /// <summary>Log file paths chosen for this process (AUTO resolved once).</summary>
     public string? StdoutLogFile { get; internal set; }
     public string? StderrLogFile { get; internal set; }
@@ -110,6 +112,7 @@ public sealed class Subprocess
         StdinFd = child.StdinWrite;
         Stdout = new OutputChannel(child.StdoutRead, "stdout", Config.Name, Config.Stdout, StdoutLogFile, _host.Syslog);
         Stderr = child.StderrRead >= 0 ? new OutputChannel(child.StderrRead, "stderr", Config.Name, Config.Stderr, StderrLogFile, _host.Syslog) : null;
+        _host.OnSpawned(this);
         Log.Info($"spawned: '{Config.Name}' with pid {Pid}");
         SpawnErr = null;
         Delay = _host.Now + Config.StartSecs;

@@ -78,7 +78,19 @@ public sealed partial class Supervisor : IDisposable
 
     internal void Register(Subprocess p) => _byPid[p.Pid] = p;
 
-    internal void OnStateChange(Subprocess p, ProcessState from, bool expected) => StateChanged?.Invoke(p, from, expected);
+    /// <summary>A process was just spawned (its pipes exist).</summary>
+    public event Action<Subprocess>? Spawned;
+
+    internal void OnSpawned(Subprocess p) => Spawned?.Invoke(p);
+
+    internal void OnStateChange(Subprocess p, ProcessState from, bool expected)
+    {
+        _changed = true;
+        StateChanged?.Invoke(p, from, expected);
+    }
+
+    // A state changed during this pass: poll without waiting, so dependents and listeners see it at once.
+    private bool _changed;
 
     /// <summary>SONiC dependent startup: every dependent_startup_wait_for program is in the wanted state.</summary>
     internal bool DependenciesMet(Subprocess p)
@@ -131,6 +143,7 @@ public sealed partial class Supervisor : IDisposable
                     continue;
                 return 0;
             }
+            _changed = false;
             foreach (var g in Groups)
             {
                 try { g.Transition(); }
@@ -191,6 +204,8 @@ public sealed partial class Supervisor : IDisposable
     {
         double now = Now;
         double next = now + 1.0;
+        if (_changed)
+            return 0;
         foreach (var p in AllProcesses)
             next = Math.Min(next, p.NextDeadline());
         if (Mood < SupervisorState.Running)

@@ -81,6 +81,7 @@ public static class Supervisord
             Directory.SetCurrentDirectory(dir);
         using var signals = new SignalPipe();
         using var supervisor = new Supervisor(config, environment);
+        _ = new Supervision.Events.EventDispatcher(supervisor);
         if (!pid1 && !Libc.SetChildSubreaper())
             supervisor.Log.Warn("could not become child subreaper: orphans will not be reaped");
         WritePidFile(config.PidFile, supervisor);
