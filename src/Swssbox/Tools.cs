@@ -22,6 +22,8 @@ public static class Tools
         SwssConfig.Tool,
         EnableCounters.Tool,
         ProcExitListenerTool.Tool,
+        Supervisord.Tool,
+        Supervisorctl.Tool,
     }.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The tool called <paramref name="name"/>, or null.</summary>
