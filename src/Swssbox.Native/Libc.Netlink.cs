@@ -143,9 +143,6 @@ public static partial class Libc
 
     [LibraryImport(LibraryNames.Libc, EntryPoint = "poll", SetLastError = true)]
     private static unsafe partial int Poll(long* fds, nuint count, int timeoutMs);
-
-    [LibraryImport(LibraryNames.Libc, EntryPoint = "close", SetLastError = true)]
-    internal static partial int Close(int fd);
 }
 
 /// <summary>An open netlink socket; closing it is the only cleanup.</summary>
@@ -157,5 +154,9 @@ public sealed class NetlinkHandle : SafeHandle
     public override bool IsInvalid => handle == -1;
 
     /// <inheritdoc />
-    protected override bool ReleaseHandle() => Libc.Close((int)handle) == 0;
+    protected override bool ReleaseHandle()
+    {
+        Libc.Close((int)handle);
+        return true;
+    }
 }

@@ -10,6 +10,7 @@ public static class Tools
     public static IReadOnlyList<Tool> All { get; } = new[]
     {
         SonicCfggen.Tool,
+        SwssStartSh.Tool,
         SonicDbCli.Tool,
         MkImage.Tool,
         SwssTable.Tool,
