@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Swssbox.Supervision.Config;
 
@@ -24,7 +22,6 @@ public static class Glob
                         next.Add(p);
                     continue;
                 }
-                var re = ToRegex(parts[i]);
                 IEnumerable<string> entries;
                 try { entries = Directory.EnumerateFileSystemEntries(dir); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
@@ -33,7 +30,7 @@ public static class Glob
                     string name = Path.GetFileName(e);
                     if (name.StartsWith('.') && !parts[i].StartsWith('.'))
                         continue;
-                    if (re.IsMatch(name) && (last || Directory.Exists(e)))
+                    if (FnMatch(parts[i], name) && (last || Directory.Exists(e)))
                         next.Add(e);
                 }
             }
@@ -43,22 +40,40 @@ public static class Glob
         return current;
     }
 
-    private static Regex ToRegex(string pattern)
+    /// <summary>fnmatch of one path component: '*', '?', '[abc]', '[a-z]', '[!x]' (no regex engine: PID 1's RSS is code pages).</summary>
+    public static bool FnMatch(string pattern, string name) => Match(pattern, 0, name, 0);
+
+    private static bool Match(string p, int pi, string s, int si)
     {
-        var sb = new StringBuilder("^");
-        for (int i = 0; i < pattern.Length; i++)
+        while (pi < p.Length)
         {
-            char c = pattern[i];
-            if (c == '*') sb.Append(".*");
-            else if (c == '?') sb.Append('.');
-            else if (c == '[' && pattern.IndexOf(']', i + 1) is var end && end > i + 1)
+            char c = p[pi];
+            if (c == '*')
             {
-                string body = pattern[(i + 1)..end];
-                sb.Append('[').Append(body.StartsWith('!') ? "^" + Regex.Escape(body[1..]) : Regex.Escape(body)).Append(']');
-                i = end;
+                for (int k = si; k <= s.Length; k++)
+                    if (Match(p, pi + 1, s, k)) return true;
+                return false;
             }
-            else sb.Append(Regex.Escape(c.ToString()));
+            if (si >= s.Length) return false;
+            if (c == '?') { pi++; si++; continue; }
+            if (c == '[' && p.IndexOf(']', pi + 2) is var end && end > pi)
+            {
+                int i = pi + 1;
+                bool negate = p[i] == '!';
+                if (negate) i++;
+                bool hit = false;
+                for (; i < end; i++)
+                {
+                    if (i + 2 < end && p[i + 1] == '-') { hit |= s[si] >= p[i] && s[si] <= p[i + 2]; i += 2; }
+                    else hit |= s[si] == p[i];
+                }
+                if (hit == negate) return false;
+                pi = end + 1; si++;
+                continue;
+            }
+            if (c != s[si]) return false;
+            pi++; si++;
         }
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        return si == s.Length;
     }
 }

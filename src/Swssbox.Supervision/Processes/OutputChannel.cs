@@ -53,12 +53,16 @@ public sealed class OutputChannel : IDisposable
         OpenFile();
     }
 
+    // One read buffer for every pipe: the loop is single-threaded, and a fresh 128 KiB array per read would be a
+    // large-object allocation each time (RSS of PID 1 is a feature).
+    private static readonly byte[] SharedBuffer = new byte[131072];
+
     /// <summary>Reads what is there (up to 128 KiB at a time); closes at EOF. Returns false once closed.</summary>
     public bool Drain()
     {
         if (Fd < 0)
             return false;
-        byte[] buffer = new byte[131072];
+        byte[] buffer = SharedBuffer;
         while (true)
         {
             int n = Libc.Read(Fd, buffer);

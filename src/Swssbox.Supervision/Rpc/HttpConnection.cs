@@ -19,10 +19,12 @@ internal sealed class HttpConnection(Socket socket)
     public bool HasOutput => _outPos < _out.Length;
     public bool CloseAfterWrite { get; private set; }
 
+    private static readonly byte[] SharedBuffer = new byte[16384]; // the loop is single-threaded
+
     /// <summary>Reads what is available; false on EOF/error or an oversized request.</summary>
     public bool Receive()
     {
-        byte[] buf = new byte[65536];
+        byte[] buf = SharedBuffer;
         while (true)
         {
             int n;
