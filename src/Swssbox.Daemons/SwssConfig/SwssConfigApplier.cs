@@ -33,6 +33,14 @@ public sealed class SwssConfigApplier(DbConnector appl, ILogger log)
         File.Delete(readyFile);
     }
 
+    /// <summary>Whether the kernel command line (<paramref name="cmdline"/>) names fast-reboot, as swssconfig.sh checks.</summary>
+    public static bool IsFastReboot(string cmdline) =>
+        File.Exists(cmdline) && File.ReadAllText(cmdline).Contains("fast-reboot", StringComparison.Ordinal);
+
+    /// <summary>The state fast-reboot saved (FDB, neighbours, default routes) that exists in <paramref name="directory"/>, in swssconfig.sh's order.</summary>
+    public static IReadOnlyList<string> FastRebootFiles(string directory) =>
+        new[] { "fdb.json", "arp.json", "default_routes.json" }.Select(f => Path.Combine(directory, f)).Where(File.Exists).ToList();
+
     /// <summary>Every file of <paramref name="directory"/>, sorted by name (swssconfig's read_directory).</summary>
     public static IReadOnlyList<string> FilesIn(string directory)
     {

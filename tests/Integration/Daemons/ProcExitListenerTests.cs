@@ -13,7 +13,7 @@ public sealed class ProcExitListenerTests : IDisposable
     private string Dir => _redis.Directory;
     private Process? _supervisord;
 
-    private void StartSupervisord()
+    private void StartSupervisord(string orchagent = "/bin/sleep 1000", string events = "PROCESS_STATE_EXITED,PROCESS_STATE_RUNNING")
     {
         File.WriteAllText(Path.Combine(Dir, "critical_processes"), "program:orchagent\ngroup:mgrs\n");
         File.WriteAllText(Path.Combine(Dir, "supervisord.conf"), $"""
@@ -32,16 +32,17 @@ public sealed class ProcExitListenerTests : IDisposable
             serverurl=unix://{Dir}/supervisor.sock
 
             [eventlistener:supervisor-proc-exit-listener]
-            command={Repo.Binary} supervisor-proc-exit-listener --container-name swss --critical-file {Dir}/critical_processes --watchdog-file {Dir}/none
-            events=PROCESS_STATE_EXITED,PROCESS_STATE_RUNNING
+            command={Repo.Binary} supervisor-proc-exit-listener --container-name swss --critical-file {Dir}/critical_processes --watchdog-file {Dir}/watchdog_processes
+            events={events}
             autostart=true
             autorestart=unexpected
             stderr_logfile={Dir}/listener.log
             environment=SONIC_DB_CONFIG_FILE="{_redis.ConfigFile}",SWSSBOX_LOG_SOCKET="{Dir}/no-syslog"
 
             [program:orchagent]
-            command=/bin/sleep 1000
+            command={orchagent}
             startsecs=0
+            stdout_capture_maxbytes=1MB
 
             [program:portsyncd]
             command=/bin/sleep 1000
@@ -91,6 +92,18 @@ public sealed class ProcExitListenerTests : IDisposable
         Thread.Sleep(2000);
         Assert.False(_supervisord!.HasExited, "supervisord stopped although auto_restart is disabled\n" + Log());
         Assert.DoesNotContain("Terminating supervisor", Log());
+    }
+
+    [Fact]
+    public void A_watched_program_that_stops_its_heartbeat_is_reported_stuck()
+    {
+        _redis.Cli("-n", "4", "HSET", "HEARTBEAT|orchagent", "alert_interval", "1000");
+        File.WriteAllText(Path.Combine(Dir, "watchdog_processes"), "program:orchagent\n");
+        // One heartbeat in supervisor's capture-mode tokens, then silence.
+        StartSupervisord("/bin/sh -c 'printf \"<!--XSUPERVISOR:BEGIN-->heartbeat<!--XSUPERVISOR:END-->\"; exec sleep 1000'",
+            "PROCESS_STATE_EXITED,PROCESS_STATE_RUNNING,PROCESS_COMMUNICATION_STDOUT");
+        Wait.Until(() => Log().Contains("Process 'orchagent' is stuck in namespace 'host'"), "stuck warning", TimeSpan.FromSeconds(15), Log);
+        Assert.False(_supervisord!.HasExited);
     }
 
     /// <inheritdoc />

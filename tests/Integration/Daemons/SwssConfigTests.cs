@@ -77,6 +77,31 @@ public sealed class SwssConfigTests : IDisposable
     }
 
     [Fact]
+    public void On_fast_reboot_the_saved_state_is_applied_first_and_removed()
+    {
+        File.WriteAllText(Path.Combine(ConfigDir, "switch.json"), SwitchJson);
+        string saved = Path.Combine(_redis.Directory, "fast");
+        Directory.CreateDirectory(saved);
+        File.WriteAllText(Path.Combine(saved, "arp.json"),
+            """[{"NEIGH_TABLE:Vlan1000:192.0.2.5": {"neigh": "02:00:00:00:00:05", "family": "IPv4"}, "OP": "SET"}]""");
+        File.WriteAllText(Path.Combine(saved, "default_routes.json"),
+            """[{"ROUTE_TABLE:0.0.0.0/0": {"nexthop": "192.0.2.1", "ifname": "Ethernet0"}, "OP": "SET"}]""");
+        string cmdline = Path.Combine(_redis.Directory, "cmdline");
+        File.WriteAllText(cmdline, "BOOT_IMAGE=/image/boot/vmlinuz root=UUID=x fast-reboot quiet\n");
+        File.WriteAllText(ReadyFile, "");
+        var r = Run.Swssbox(["swssconfig", "--ready", ReadyFile, "--config-dir", ConfigDir, "--cmdline", cmdline, "--fast-reboot-dir", saved],
+            _redis.Environment, timeout: TimeSpan.FromSeconds(30));
+        Assert.Equal(0, r.ExitCode);
+        using var neighs = new AppTableView(_redis, "NEIGH_TABLE");
+        Assert.Equal("02:00:00:00:00:05", neighs.Field("Vlan1000:192.0.2.5", "neigh"));
+        using var routes = new AppTableView(_redis, "ROUTE_TABLE");
+        Assert.Equal("192.0.2.1", routes.Field("0.0.0.0/0", "nexthop"));
+        Assert.Empty(Directory.GetFiles(saved)); // consumed, as swssconfig.sh removes them
+        using var sw = new AppTableView(_redis, "SWITCH_TABLE");
+        Assert.NotNull(sw.Get("switch"));
+    }
+
+    [Fact]
     public void Del_entries_apply_in_list_order()
     {
         string file = Write("order.json", """
