@@ -11,6 +11,7 @@ public static class Tools
     {
         SonicCfggen.Tool,
         SwssStartSh.Tool,
+        Rm.Tool,
         SonicDbCli.Tool,
         MkImage.Tool,
         SwssTable.Tool,
