@@ -64,7 +64,7 @@ public sealed class ImageBuildTests : IDisposable
         var archive = Run.Process("skopeo", ["inspect", "--config", $"docker-archive:{image.Archive}"]);
         Assert.True(archive.ExitCode == 0, archive.Stderr);
         Assert.Contains("\"diff_ids\"", archive.Stdout);
-        Assert.Contains("/etc/redis/redis.conf", archive.Stdout);
+        Assert.Contains("/usr/bin/supervisord", archive.Stdout);
     }
 
     [Fact]
