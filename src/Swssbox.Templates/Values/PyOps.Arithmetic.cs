@@ -18,7 +18,7 @@ public static partial class PyOps
     {
         FailUndefined(a, b);
         if (IsNumber(a) && IsNumber(b))
-            return IsInt(a) && IsInt(b) ? (object)(AsLong(a) + AsLong(b)) : AsDouble(a) + AsDouble(b);
+            return IsInt(a) && IsInt(b) ? (object)checked(AsLong(a) + AsLong(b)) : AsDouble(a) + AsDouble(b);
         switch (a)
         {
             case string s when b is string t: return s + t;
@@ -39,7 +39,7 @@ public static partial class PyOps
     {
         FailUndefined(a, b);
         if (IsNumber(a) && IsNumber(b))
-            return IsInt(a) && IsInt(b) ? (object)(AsLong(a) - AsLong(b)) : AsDouble(a) - AsDouble(b);
+            return IsInt(a) && IsInt(b) ? (object)checked(AsLong(a) - AsLong(b)) : AsDouble(a) - AsDouble(b);
         throw Unsupported("-", a, b);
     }
 
@@ -48,7 +48,7 @@ public static partial class PyOps
     {
         FailUndefined(a, b);
         if (IsNumber(a) && IsNumber(b))
-            return IsInt(a) && IsInt(b) ? (object)(AsLong(a) * AsLong(b)) : AsDouble(a) * AsDouble(b);
+            return IsInt(a) && IsInt(b) ? (object)checked(AsLong(a) * AsLong(b)) : AsDouble(a) * AsDouble(b);
         if (IsInt(b) && a is string or PyList or PyTuple)
             return Repeat(a, AsLong(b));
         if (IsInt(a) && b is string or PyList or PyTuple)
@@ -148,7 +148,7 @@ public static partial class PyOps
         {
             long result = 1, x = AsLong(a);
             for (long e = AsLong(b); e > 0; e--)
-                result *= x;
+                result = checked(result * x);
             return result;
         }
         return Math.Pow(AsDouble(a), AsDouble(b));

@@ -134,6 +134,10 @@ public static class SonicCfggen
         }
     }
 
+    /// <summary>argparse takes "-1" or "-.5" as a value, not an option, when no option looks like a number.</summary>
+    private static bool LooksNegative(string arg) =>
+        arg.Length > 1 && arg[0] == '-' && double.TryParse(arg, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _);
+
     /// <summary>Applies option <paramref name="index"/>; returns an exit code when parsing must stop.</summary>
     private static int? Apply(ToolContext context, CfggenOptions o, int index, string? attached, string[] args, ref int i, Dictionary<int, int> seenGroup)
     {
@@ -145,7 +149,7 @@ public static class SonicCfggen
             seenGroup[group] = index;
         }
         string? value = attached;
-        if (takes > 0 && value is null && i + 1 < args.Length && (!args[i + 1].StartsWith('-') || args[i + 1] == "-"))
+        if (takes > 0 && value is null && i + 1 < args.Length && (!args[i + 1].StartsWith('-') || args[i + 1] == "-" || LooksNegative(args[i + 1])))
             value = args[++i];
         if (takes == 1 && value is null)
             return context.UsageError(Usage, $"argument {Display(index)}: expected one argument");
