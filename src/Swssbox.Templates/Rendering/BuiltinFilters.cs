@@ -224,7 +224,10 @@ public static partial class BuiltinFilters
         var width = fa.Get(0, "width", 4L);
         string indention = width is string ws ? ws : new string(' ', (int)PyOps.AsLong(width));
         bool first = fa.Bool(1, "first"), blank = fa.Bool(2, "blank");
-        string s = PyRepr.Str(v) + "\n";
+        // Jinja2 appends "\n" to the value itself: anything but a str is Python's TypeError.
+        if (v is not string text)
+            throw new TemplateException(TemplateErrorKind.Type, $"unsupported operand type(s) for +=: '{PyOps.TypeName(v)}' and 'str'");
+        string s = text + "\n";
         var lines = (PyList)PyMethods.Invoke(s, "splitlines", [], [])!;
         string rv;
         if (blank)

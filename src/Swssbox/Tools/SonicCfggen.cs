@@ -132,11 +132,16 @@ public static class SonicCfggen
         {
             return context.Fail(e.Message);
         }
+        catch (Exception e) when (e is not (Sonic.SonicDbException or IOException or UnauthorizedAccessException))
+        {
+            // A case this port does not model: still one line and exit 1, as Python's traceback would end.
+            return context.Fail($"{e.GetType().Name}: {e.Message}");
+        }
     }
 
-    /// <summary>argparse takes "-1" or "-.5" as a value, not an option, when no option looks like a number.</summary>
+    /// <summary>argparse takes "-1", "-.5" or anything with a space ("-3 + 1") as a value, not an option.</summary>
     private static bool LooksNegative(string arg) =>
-        arg.Length > 1 && arg[0] == '-' && double.TryParse(arg, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _);
+        arg.Contains(' ') || arg.Length > 1 && arg[0] == '-' && double.TryParse(arg, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     /// <summary>Applies option <paramref name="index"/>; returns an exit code when parsing must stop.</summary>
     private static int? Apply(ToolContext context, CfggenOptions o, int index, string? attached, string[] args, ref int i, Dictionary<int, int> seenGroup)
