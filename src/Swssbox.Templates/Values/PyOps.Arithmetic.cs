@@ -135,7 +135,8 @@ public static partial class PyOps
         double r = p % q;
         if (r != 0 && ((r < 0) != (q < 0)))
             r += q;
-        return r;
+        // CPython: a zero remainder takes the divisor's sign (1.0 % -0.5 is -0.0).
+        return r == 0 ? Math.CopySign(0.0, q) : r;
     }
 
     /// <summary>a ** b</summary>
