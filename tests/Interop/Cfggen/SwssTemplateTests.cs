@@ -10,7 +10,7 @@ namespace Swssbox.Tests.Interop.Cfggen;
 /// </summary>
 public sealed class SwssTemplateTests
 {
-    private static readonly string Templates = Path.Combine(Repo.Root, "rootfs/usr/share/sonic/templates");
+    private static readonly string Templates = Path.Combine(Repo.Root, "rootfs/docker-orchagent-bfn/usr/share/sonic/templates");
 
     public static TheoryData<string, string> Cases()
     {
