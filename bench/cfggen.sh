@@ -42,3 +42,18 @@ printf '%-34s %9s %9s %7s   %s\n' "sonic-cfggen (whole process)" "ours" "python"
 echo "(ratio = python ÷ ours; above 1 means swssbox is better; $RUNS runs of ours, a quarter of that of python)"
 measure "-j bfn64 -t ports.json.j2" "$BIN" sonic-cfggen -j "$DATA" -t "$TEMPLATE"
 measure "-j bfn64 -v 'VLAN.keys()…'" "$BIN" sonic-cfggen -j "$DATA" -v "$VAR"
+
+# -d against a private redis-server (ours only: Python's sonic-cfggen -d needs swsscommon, which is not packaged here).
+if command -v redis-server >/dev/null; then
+  mkdir -p "$TMP/redis"
+  redis-server --port 0 --unixsocket "$TMP/redis/redis.sock" --dir "$TMP/redis" --save '' --appendonly no \
+    --daemonize yes --pidfile "$TMP/redis/pid" --logfile "$TMP/redis/log"
+  for _ in $(seq 50); do [ -S "$TMP/redis/redis.sock" ] && break; sleep 0.1; done
+  "$BIN" sonic-cfggen -j "$DATA" -s "$TMP/redis/redis.sock" -w
+  redis-cli -s "$TMP/redis/redis.sock" -n 4 SET CONFIG_DB_INITIALIZED 1 >/dev/null
+  hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$TMP/d.json" -- \
+    "$BIN sonic-cfggen -d -s $TMP/redis/redis.sock -v DEVICE_METADATA.localhost.hwsku" >/dev/null 2>&1
+  read -r dm da ds dmin < <(stats "$TMP/d.json")
+  printf '%-34s %9s %9s %7s   ours %s±%s (min %s)\n' "-d -v hwsku median (ms)" "$dm" "n/a" "n/a" "$da" "$ds" "$dmin"
+  kill "$(cat "$TMP/redis/pid")"
+fi

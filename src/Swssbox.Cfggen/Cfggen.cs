@@ -27,9 +27,9 @@ public sealed class Cfggen(CfggenOptions options, TextWriter stdout, TextWriter 
         RenderTemplates(data, platform);
         if (options.Var is not null)
         {
+            // jinja2.Template('{{' + EXPR + '}}').render(data): no spaces added, so "-" at either end is whitespace control.
             var plain = new TemplateEnvironment();
-            var value = Template.Evaluate(plain, options.Var, data);
-            stdout.Write(PyRepr.Str(value));
+            stdout.Write(plain.FromString("{{" + options.Var + "}}", "<template>").Render(data));
             stdout.Write('\n');
         }
         if (options.VarJson is not null && data.TryGetValue(options.VarJson, out var table))

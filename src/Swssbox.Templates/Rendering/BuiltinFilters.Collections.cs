@@ -163,7 +163,8 @@ public static partial class BuiltinFilters
 
     private static object? Map(Renderer r, object? v, IReadOnlyList<object?> a, IReadOnlyList<KeyValuePair<string, object?>> k)
     {
-        var items = PyOps.Iterate(v);
+        // Jinja2: "if value: for item in value" — a falsy value maps to nothing, whatever its type.
+        var items = PyOps.Truthy(v) ? PyOps.Iterate(v) : [];
         var attribute = k.FirstOrDefault(kv => kv.Key == "attribute");
         if (a.Count == 0 && attribute.Key is not null)
         {
@@ -180,7 +181,7 @@ public static partial class BuiltinFilters
 
     private static object? Select(Renderer r, object? v, IReadOnlyList<object?> a, IReadOnlyList<KeyValuePair<string, object?>> k, bool byAttribute, bool keep)
     {
-        var items = PyOps.Iterate(v);
+        var items = PyOps.Truthy(v) ? PyOps.Iterate(v) : [];
         Func<object?, object?> getter = x => x;
         int offset = 0;
         if (byAttribute)

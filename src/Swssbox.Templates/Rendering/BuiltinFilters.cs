@@ -125,13 +125,21 @@ public static partial class BuiltinFilters
             case Undefined u: throw u.Fail();
             case bool b: return b ? 1L : 0L;
             case long l: return l;
-            case double d: return double.IsFinite(d) ? (long)Math.Truncate(d) : fallback;
+            case double d: return double.IsFinite(d) ? TruncateToLong(d) : fallback;
             case string s:
                 if (TryParsePyInt(s, (int)numberBase, out long parsed))
                     return parsed;
-                return TryParsePyFloat(s, out double f) && double.IsFinite(f) ? (long)Math.Truncate(f) : fallback;
+                return TryParsePyFloat(s, out double f) && double.IsFinite(f) ? TruncateToLong(f) : fallback;
             default: return fallback;
         }
+    }
+
+    private static object TruncateToLong(double d)
+    {
+        double t = Math.Truncate(d);
+        if (t >= 9.2233720368547758e18 || t < -9.2233720368547758e18)
+            throw new TemplateException(TemplateErrorKind.Value, "integer result exceeds 64 bits (Python would compute it exactly)");
+        return (long)t;
     }
 
     /// <summary>Python int(str, base): whitespace, sign, digit underscores, 0x/0o/0b prefixes only with their base (or 0).</summary>
@@ -224,7 +232,10 @@ public static partial class BuiltinFilters
         var width = fa.Get(0, "width", 4L);
         string indention = width is string ws ? ws : new string(' ', (int)PyOps.AsLong(width));
         bool first = fa.Bool(1, "first"), blank = fa.Bool(2, "blank");
-        string s = PyRepr.Str(v) + "\n";
+        // Jinja2 appends "\n" to the value itself: anything but a str is Python's TypeError.
+        if (v is not string text)
+            throw new TemplateException(TemplateErrorKind.Type, $"unsupported operand type(s) for +=: '{PyOps.TypeName(v)}' and 'str'");
+        string s = text + "\n";
         var lines = (PyList)PyMethods.Invoke(s, "splitlines", [], [])!;
         string rv;
         if (blank)

@@ -27,7 +27,21 @@ public sealed partial class Renderer(TemplateEnvironment environment)
         return scope;
     }
 
-    internal void RenderTop(Template template, Scope scope, StringBuilder sb) => ExecIn(template.Ast.Body, scope, template, sb);
+    internal void RenderTop(Template template, Scope scope, StringBuilder sb)
+    {
+        // Jinja2's "self": each block of the template, callable to render it again with the template's context.
+        if (template.Ast.Blocks.Count > 0)
+            scope.Set("self", new TemplateReference(template, scope, this));
+        ExecIn(template.Ast.Body, scope, template, sb);
+    }
+
+    /// <summary>Renders a block's body for <c>self.name()</c>.</summary>
+    internal string RenderBlock(BlockStmt block, Scope context, Template template)
+    {
+        var sb = new StringBuilder();
+        ExecIn(block.Body, new Scope(context), template, sb);
+        return sb.ToString();
+    }
 
     /// <summary>Runs statements of <paramref name="template"/> (switching the current template for error locations).</summary>
     public void ExecIn(List<Stmt> body, Scope scope, Template template, StringBuilder sb)
@@ -74,7 +88,12 @@ public sealed partial class Renderer(TemplateEnvironment environment)
             {
                 throw e.At(_template.Name, stmt.Line, stmt.Column);
             }
-            catch (Exception e) when (e is InvalidCastException or OverflowException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException)
+            catch (OverflowException)
+            {
+                // Python ints are unbounded; ours are 64-bit. Say so rather than print a wrapped number.
+                throw new TemplateException(TemplateErrorKind.Value, "integer result exceeds 64 bits (Python would compute it exactly)").At(_template.Name, stmt.Line, stmt.Column);
+            }
+            catch (Exception e) when (e is InvalidCastException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException)
             {
                 // A value of a type no Python operation here accepts: report it as Python's TypeError, with the location.
                 throw new TemplateException(TemplateErrorKind.Type, e.Message).At(_template.Name, stmt.Line, stmt.Column);

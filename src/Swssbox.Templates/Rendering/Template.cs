@@ -43,19 +43,4 @@ public sealed class Template
         new Renderer(Environment).RenderTop(this, new Scope(context), sb);
         return sb.ToString();
     }
-
-    /// <summary>Evaluates a single expression (what <c>{{ expr }}</c> would print, before str()).</summary>
-    public static object? Evaluate(TemplateEnvironment environment, string expression, PyDict vars)
-    {
-        var template = environment.FromString("{{ " + expression + " }}");
-        if (template.Ast.Body is not [PrintStmt print])
-            throw new TemplateException(TemplateErrorKind.Syntax, "expected one expression");
-        var context = new Scope(Renderer.GlobalScope(environment));
-        foreach (var kv in vars.Items)
-        {
-            if (kv.Key is string k)
-                context.Set(k, kv.Value);
-        }
-        return new Renderer(environment).EvalIn(print.Expr, context, template);
-    }
 }

@@ -11,6 +11,8 @@ public static class PyFormat
     {
         IReadOnlyList<object?> values = args is PyTuple t ? t.Items : [args];
         var mapping = args as PyDict;
+        // CPython treats any non-tuple, non-str argument with __getitem__ as a mapping: leftovers are then no error.
+        bool mappingLike = args is PyDict or PyList or PyRange or Undefined;
         int next = 0;
         bool usedMapping = false;
         var sb = new StringBuilder();
@@ -90,7 +92,7 @@ public static class PyFormat
                 spec.ZeroPad = false;
             sb.Append(FormatOne(value, type, spec, i));
         }
-        if (!usedMapping && mapping is null && next < values.Count)
+        if (!usedMapping && !mappingLike && next < values.Count)
             throw new TemplateException(TemplateErrorKind.Type, "not all arguments converted during string formatting");
         return sb.ToString();
     }

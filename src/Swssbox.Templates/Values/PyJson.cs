@@ -32,7 +32,7 @@ public static class PyJson
                 sb.Append(double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity") : PyRepr.Float(d));
                 break;
             case string s: WriteString(sb, s); break;
-            case PyList or PyTuple or PyRange:
+            case PyList or PyTuple:
                 var items = PyOps.Iterate(value);
                 if (items.Count == 0)
                 {

@@ -29,7 +29,7 @@ public static partial class PyMethods
             case string when StrMethods.Contains(name):
             case PyDict when DictMethods.Contains(name):
             case PyList { ViewName: null } when ListMethods.Contains(name):
-            case PyTuple when name is "index" or "count":
+            case PyTuple or PyRange when name is "index" or "count":
                 value = new BoundMethod(obj, name);
                 return true;
             case PyNamespace ns:
@@ -97,6 +97,7 @@ public static partial class PyMethods
             PyDict d => DictMethod(d, name, args, kwargs),
             PyList l => ListMethod(l, name, args, kwargs),
             PyTuple t => TupleMethod(t, name, args),
+            PyRange r => TupleMethod(new PyTuple([.. r.Values()]), name, args),
             _ => throw new TemplateException(TemplateErrorKind.Type, $"'{PyOps.TypeName(target)}' object has no method '{name}'"),
         };
 

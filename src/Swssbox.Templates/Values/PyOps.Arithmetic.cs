@@ -18,7 +18,7 @@ public static partial class PyOps
     {
         FailUndefined(a, b);
         if (IsNumber(a) && IsNumber(b))
-            return IsInt(a) && IsInt(b) ? (object)(AsLong(a) + AsLong(b)) : AsDouble(a) + AsDouble(b);
+            return IsInt(a) && IsInt(b) ? (object)checked(AsLong(a) + AsLong(b)) : AsDouble(a) + AsDouble(b);
         switch (a)
         {
             case string s when b is string t: return s + t;
@@ -39,7 +39,7 @@ public static partial class PyOps
     {
         FailUndefined(a, b);
         if (IsNumber(a) && IsNumber(b))
-            return IsInt(a) && IsInt(b) ? (object)(AsLong(a) - AsLong(b)) : AsDouble(a) - AsDouble(b);
+            return IsInt(a) && IsInt(b) ? (object)checked(AsLong(a) - AsLong(b)) : AsDouble(a) - AsDouble(b);
         throw Unsupported("-", a, b);
     }
 
@@ -48,7 +48,7 @@ public static partial class PyOps
     {
         FailUndefined(a, b);
         if (IsNumber(a) && IsNumber(b))
-            return IsInt(a) && IsInt(b) ? (object)(AsLong(a) * AsLong(b)) : AsDouble(a) * AsDouble(b);
+            return IsInt(a) && IsInt(b) ? (object)checked(AsLong(a) * AsLong(b)) : AsDouble(a) * AsDouble(b);
         if (IsInt(b) && a is string or PyList or PyTuple)
             return Repeat(a, AsLong(b));
         if (IsInt(a) && b is string or PyList or PyTuple)
@@ -135,7 +135,8 @@ public static partial class PyOps
         double r = p % q;
         if (r != 0 && ((r < 0) != (q < 0)))
             r += q;
-        return r;
+        // CPython: a zero remainder takes the divisor's sign (1.0 % -0.5 is -0.0).
+        return r == 0 ? Math.CopySign(0.0, q) : r;
     }
 
     /// <summary>a ** b</summary>
@@ -148,7 +149,7 @@ public static partial class PyOps
         {
             long result = 1, x = AsLong(a);
             for (long e = AsLong(b); e > 0; e--)
-                result *= x;
+                result = checked(result * x);
             return result;
         }
         return Math.Pow(AsDouble(a), AsDouble(b));

@@ -34,6 +34,7 @@ public static partial class PyOps
         Rendering.LoopContext => "jinja2.runtime.LoopContext object",
         Rendering.Macro => "jinja2.runtime.Macro object",
         Rendering.TemplateModule => "jinja2.environment.TemplateModule object",
+        Rendering.TemplateReference => "jinja2.runtime.TemplateReference object",
         _ => TypeName(v) + " object",
     };
 

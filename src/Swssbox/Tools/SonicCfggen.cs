@@ -132,7 +132,16 @@ public static class SonicCfggen
         {
             return context.Fail(e.Message);
         }
+        catch (Exception e) when (e is not (Sonic.SonicDbException or IOException or UnauthorizedAccessException))
+        {
+            // A case this port does not model: still one line and exit 1, as Python's traceback would end.
+            return context.Fail($"{e.GetType().Name}: {e.Message}");
+        }
     }
+
+    /// <summary>argparse takes "-1", "-.5" or anything with a space ("-3 + 1") as a value, not an option.</summary>
+    private static bool LooksNegative(string arg) =>
+        arg.Contains(' ') || arg.Length > 1 && arg[0] == '-' && double.TryParse(arg, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     /// <summary>Applies option <paramref name="index"/>; returns an exit code when parsing must stop.</summary>
     private static int? Apply(ToolContext context, CfggenOptions o, int index, string? attached, string[] args, ref int i, Dictionary<int, int> seenGroup)
@@ -145,7 +154,7 @@ public static class SonicCfggen
             seenGroup[group] = index;
         }
         string? value = attached;
-        if (takes > 0 && value is null && i + 1 < args.Length && (!args[i + 1].StartsWith('-') || args[i + 1] == "-"))
+        if (takes > 0 && value is null && i + 1 < args.Length && (!args[i + 1].StartsWith('-') || args[i + 1] == "-" || LooksNegative(args[i + 1])))
             value = args[++i];
         if (takes == 1 && value is null)
             return context.UsageError(Usage, $"argument {Display(index)}: expected one argument");
