@@ -26,7 +26,7 @@ public sealed class EventListenerInteropTests
         using var sd = new SupervisordRun($"""
             [eventlistener:rec]
             command=/usr/bin/python3 -u {dir}/listener.py {dir}/events.txt
-            events=PROCESS_STATE,SUPERVISOR_STATE_CHANGE
+            events=PROCESS_STATE,SUPERVISOR_STATE_CHANGE,PROCESS_GROUP
 
             [program:bad]
             command=sh -c "sleep 1.5; exit 3"
@@ -44,6 +44,7 @@ public sealed class EventListenerInteropTests
         string python = Record(python: true);
         string ours = Record(python: false);
         Assert.Contains("eventname:PROCESS_STATE_EXITED", python);
+        Assert.Contains("eventname:PROCESS_GROUP_ADDED len:14\ngroupname:bad\n", python);
         Assert.Equal(python, ours);
     }
 }

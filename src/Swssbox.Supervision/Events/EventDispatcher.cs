@@ -24,7 +24,7 @@ public sealed class EventDispatcher
     {
         _supervisor = supervisor;
         supervisor.StateChanged += OnStateChanged;
-        supervisor.SupervisorEvent += name => Publish(new SupervisorEventRecord(name, ""));
+        supervisor.SupervisorEvent += (name, payload) => Publish(new SupervisorEventRecord(name, payload));
         supervisor.Spawned += OnSpawned;
         supervisor.Pass += OnPass;
     }
