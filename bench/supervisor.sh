@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # supervisord side by side: Python supervisord 4.2.5 (+ Python supervisorctl) against swssbox's, on the seed's swss
-# supervisord.conf (rootfs/etc/supervisor/conf.d/supervisord.conf, 12 programs) with every command replaced by a
+# supervisord.conf (bench/seed/supervisord.conf, 12 programs) with every command replaced by a
 # stand-in that runs until SIGTERM, and a start.sh that calls "supervisorctl start" per program as 201807's does.
 # Measures: exec -> all 12 RUNNING, supervisord VmRSS once all are RUNNING, SIGTERM -> exit. Then ours alone with
 # notify=true and dependent startup (no start.sh): exec -> all RUNNING. Ratios are Python / ours (>1: ours better).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${SWSSBOX_BIN:-$PWD/out/bin/swssbox}
-SEED=rootfs/etc/supervisor/conf.d/supervisord.conf
+SEED=bench/seed/supervisord.conf
 RUNS=${BENCH_RUNS:-3}
 WORK=$(mktemp -d /tmp/swssbox-bench-sv.XXXXXX)
 [ -n "${BENCH_KEEP:-}" ] && echo "work dir: $WORK" || trap 'rm -rf "$WORK"' EXIT

@@ -24,7 +24,7 @@ public sealed class EventDispatcher
     {
         _supervisor = supervisor;
         supervisor.StateChanged += OnStateChanged;
-        supervisor.SupervisorEvent += name => Publish(new SupervisorEventRecord(name, ""));
+        supervisor.SupervisorEvent += (name, payload) => Publish(new SupervisorEventRecord(name, payload));
         supervisor.Spawned += OnSpawned;
         supervisor.Pass += OnPass;
     }
@@ -33,6 +33,11 @@ public sealed class EventDispatcher
 
     private void OnSpawned(Subprocess p)
     {
+        foreach (var channel in new[] { p.Stdout, p.Stderr })
+            if (channel is not null && !p.Config.IsEventListener)
+                channel.Communication = text => Publish(new SupervisorEventRecord(
+                    $"PROCESS_COMMUNICATION_{channel.Channel.ToUpperInvariant()}",
+                    $"processname:{p.Config.Name} groupname:{p.Group.Name} pid:{p.Pid}\n{text}"));
         if (!p.Config.IsEventListener || p.Stdout is null)
             return;
         p.Listener ??= new ListenerState();

@@ -80,6 +80,13 @@ public sealed class OutputChannel : IDisposable
         }
     }
 
+    /// <summary>Receives text captured between &lt;!--XSUPERVISOR:BEGIN--&gt; and &lt;!--XSUPERVISOR:END--&gt; (capture mode).</summary>
+    public Action<string>? Communication { get; set; }
+
+    private const string BeginToken = "<!--XSUPERVISOR:BEGIN-->", EndToken = "<!--XSUPERVISOR:END-->";
+    private readonly StringBuilder _captureScan = new();
+    private bool _capturing;
+
     private void Deliver(byte[] data, int count)
     {
         if (Consumer is not null)
@@ -87,6 +94,72 @@ public sealed class OutputChannel : IDisposable
             Consumer(data, count);
             return;
         }
+        if (_target.CaptureMaxBytes > 0 && Communication is not null)
+        {
+            DeliverCapturing(Encoding.UTF8.GetString(data, 0, count));
+            return;
+        }
+        Log(data, count);
+    }
+
+    // supervisor's capture mode (dispatchers.py POutputDispatcher): text between the tokens becomes a
+    // PROCESS_COMMUNICATION event instead of log output; a token split across reads is held back until complete.
+    private void DeliverCapturing(string text)
+    {
+        _captureScan.Append(text);
+        while (true)
+        {
+            string all = _captureScan.ToString();
+            string token = _capturing ? EndToken : BeginToken;
+            int at = all.IndexOf(token, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                if (all.Length <= token.Length) return; // as supervisor: not enough to decide yet
+                int keep = PrefixAtEnd(all, token);
+                string ready = all[..^keep];
+                if (!_capturing && ready.Length > 0)
+                {
+                    byte[] b = Encoding.UTF8.GetBytes(ready);
+                    Log(b, b.Length);
+                    _captureScan.Remove(0, ready.Length);
+                }
+                else if (_capturing && all.Length > _target.CaptureMaxBytes + EndToken.Length)
+                {
+                    _captureScan.Clear(); // over capture_maxbytes: supervisor truncates; we drop the capture
+                    _capturing = false;
+                }
+                return;
+            }
+            string before = all[..at];
+            _captureScan.Remove(0, at + token.Length);
+            if (_capturing)
+            {
+                Communication!(before);
+                _capturing = false;
+            }
+            else
+            {
+                if (before.Length > 0)
+                {
+                    byte[] b = Encoding.UTF8.GetBytes(before);
+                    Log(b, b.Length);
+                }
+                _capturing = true;
+            }
+        }
+    }
+
+    // supervisor's find_prefix_at_end: how many trailing chars could begin the token.
+    private static int PrefixAtEnd(string data, string token)
+    {
+        for (int n = Math.Min(token.Length - 1, data.Length); n > 0; n--)
+            if (data.EndsWith(token[..n], StringComparison.Ordinal))
+                return n;
+        return 0;
+    }
+
+    private void Log(byte[] data, int count)
+    {
         if (_file is not null)
         {
             try

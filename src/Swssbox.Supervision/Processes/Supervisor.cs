@@ -41,8 +41,8 @@ public sealed partial class Supervisor : IDisposable
     public string? ExecHelper { get; }
     /// <summary>Event hook: every process state change (the event bus subscribes).</summary>
     public event Action<Subprocess, ProcessState, bool>? StateChanged;
-    /// <summary>Supervisor-level events: "SUPERVISOR_STATE_CHANGE_RUNNING" etc.</summary>
-    public event Action<string>? SupervisorEvent;
+    /// <summary>Supervisor-level events (name, payload): "SUPERVISOR_STATE_CHANGE_RUNNING", "PROCESS_GROUP_ADDED"…</summary>
+    public event Action<string, string>? SupervisorEvent;
     /// <summary>Called once per loop pass (ticks, listener dispatch).</summary>
     public event Action? Pass;
 
@@ -132,7 +132,9 @@ public sealed partial class Supervisor : IDisposable
         foreach (var w in Config.Warnings)
             Log.Info(w);
         Log.Info($"supervisord started with pid {System.Environment.ProcessId}");
-        SupervisorEvent?.Invoke("SUPERVISOR_STATE_CHANGE_RUNNING");
+        foreach (var g in Groups)
+            SupervisorEvent?.Invoke("PROCESS_GROUP_ADDED", $"groupname:{g.Name}\n");
+        SupervisorEvent?.Invoke("SUPERVISOR_STATE_CHANGE_RUNNING", "");
         while (true)
         {
             // Transitions come before the poll so the first spawns happen at once (supervisor 4.2.5 waits a
@@ -289,7 +291,7 @@ public sealed partial class Supervisor : IDisposable
         if (_stopGroups is null)
         {
             _stopGroups = Groups.ToList();
-            SupervisorEvent?.Invoke("SUPERVISOR_STATE_CHANGE_STOPPING");
+            SupervisorEvent?.Invoke("SUPERVISOR_STATE_CHANGE_STOPPING", "");
         }
         if (_stopGroups.Count > 0)
             _stopGroups[^1].StopAll();
@@ -316,7 +318,9 @@ public sealed partial class Supervisor : IDisposable
             Groups = BuildGroups(config);
             _stopGroups = null;
             Mood = SupervisorState.Running;
-            SupervisorEvent?.Invoke("SUPERVISOR_STATE_CHANGE_RUNNING");
+            foreach (var g in Groups)
+                SupervisorEvent?.Invoke("PROCESS_GROUP_ADDED", $"groupname:{g.Name}\n");
+            SupervisorEvent?.Invoke("SUPERVISOR_STATE_CHANGE_RUNNING", "");
             return true;
         }
         catch (ConfigException e)
@@ -336,6 +340,7 @@ public sealed partial class Supervisor : IDisposable
         foreach (var p in group.Processes) AssignLogFiles(p);
         Groups.Add(group);
         Groups.Sort((a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : string.CompareOrdinal(a.Name, b.Name));
+        SupervisorEvent?.Invoke("PROCESS_GROUP_ADDED", $"groupname:{g.Name}\n");
         return group;
     }
 
@@ -344,6 +349,7 @@ public sealed partial class Supervisor : IDisposable
     {
         foreach (var p in g.Processes) p.Close();
         Groups.Remove(g);
+        SupervisorEvent?.Invoke("PROCESS_GROUP_REMOVED", $"groupname:{g.Name}\n");
     }
 
     public void Dispose()

@@ -124,6 +124,13 @@ public sealed class ControlServer : IPollSource, IDisposable
                 conn.Send(200, "text/xml", XmlRpc.Fault((int)FaultCode.IncorrectParameters, "INCORRECT_PARAMETERS: " + e.Message), req.KeepAlive);
                 continue;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bad request must never take PID 1 down, nor leave its client waiting.
+                _supervisor.Log.Error($"error handling XML-RPC request: {e.Message}");
+                conn.Send(200, "text/xml", XmlRpc.Fault((int)FaultCode.Failed, "FAILED: " + e.Message), req.KeepAlive);
+                continue;
+            }
             if (result is Deferred d)
                 conn.Pending = (d, req.KeepAlive);
             else
@@ -145,6 +152,7 @@ public sealed class ControlServer : IPollSource, IDisposable
                 if (v != Deferred.NotDoneYet) body = XmlRpc.Response(v);
             }
             catch (RpcFault f) { body = XmlRpc.Fault((int)f.Code, f.Message); }
+            catch (Exception e) when (e is not OutOfMemoryException) { body = XmlRpc.Fault((int)FaultCode.Failed, "FAILED: " + e.Message); }
             if (body is null) continue;
             conn.Pending = null;
             conn.Send(200, "text/xml", body, p.KeepAlive);

@@ -96,4 +96,31 @@ public sealed class EventListenerTests
         Assert.Contains("stopped: other (terminated by SIGTERM)", sd.Log);
         Assert.Contains("stopped: supervisor-proc-exit-listener (terminated by SIGTERM)", sd.Log);
     }
+
+    [Fact]
+    public void Captured_stdout_between_xsupervisor_tokens_is_a_process_communication_event()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "swssbox-ev-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "listener.py"), RecordingListener);
+        using var sd = new SupervisordRun($"""
+            [eventlistener:rec]
+            command=/usr/bin/python3 -u {dir}/listener.py {dir}/events.txt
+            events=PROCESS_COMMUNICATION
+
+            [program:beat]
+            command=sh -c 'printf "before<!--XSUPERVISOR:BEGIN-->heart"; sleep 0.2; printf "beat<!--XSUPERVISOR:END-->after\n"; exec sleep 100'
+            stdout_capture_maxbytes=1MB
+            stdout_logfile={dir}/beat.log
+            """, dir: dir);
+        string path = Path.Combine(dir, "events.txt");
+        for (int i = 0; i < 200 && !(File.Exists(path) && File.ReadAllText(path).Contains("heartbeat")); i++) Thread.Sleep(50);
+        int pid = int.Parse(Regex.Match(sd.Log, @"spawned: 'beat' with pid (\d+)").Groups[1].Value);
+        string expected = $"processname:beat groupname:beat pid:{pid}\nheartbeat";
+        Assert.Contains($"eventname:PROCESS_COMMUNICATION_STDOUT len:{expected.Length}\n{expected}\n", File.ReadAllText(path));
+        // captured text never reaches the log; "after" waits, as in supervisor, until more output decides it
+        string log = File.ReadAllText(Path.Combine(dir, "beat.log"));
+        Assert.StartsWith("before", log);
+        Assert.DoesNotContain("heart", log);
+    }
 }

@@ -80,6 +80,23 @@ public sealed class Pid1Tests
         Assert.True(log.IndexOf("stopped: killer") < log.IndexOf("stopped: orphans"), log);
     }
 
+    [Fact]
+    public void As_pid_1_on_a_terminal_exit_statuses_are_still_ours()
+    {
+        // docker run -t gives PID 1 a tty; the .NET runtime's terminal handling must not start reaping our children.
+        using var sd = new SupervisordRun("""
+            [program:e]
+            command=sh -c "sleep 1.2; exit 3"
+            autorestart=false
+
+            [program:k]
+            command=sh -c "sleep 2; kill -TERM 1; exec sleep 100"
+            """, wrapper: ["bash", "-c", "exec script -qec \"$*\" /dev/null", "_", "unshare", "--pid", "--fork", "--mount-proc"]);
+        Assert.Equal(0, sd.WaitForExit(15));
+        Assert.Contains("supervisord started with pid 1", sd.Log);
+        Assert.Contains("exited: e (exit status 3; not expected)", sd.Log);
+    }
+
     // Zombie children of pid (state Z in /proc/N/stat).
     private static List<int> Zombies(int parent)
     {
