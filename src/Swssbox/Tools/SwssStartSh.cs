@@ -24,7 +24,8 @@ public static class SwssStartSh
         "(sonic-cfggen -d -t DIR/X.json.j2,CONFIG_DIR/X.json), then runs `supervisorctl start` for rsyslogd,\n" +
         "orchagent, portsyncd, intfsyncd, neighsyncd, swssconfig, vlanmgrd, intfmgrd, buffermgrd, enable_counters,\n" +
         "and arp_update when CONFIG_DB has a VLAN. A step that fails is reported and the next one runs, as the\n" +
-        "script did; the exit status is 1 when any step failed.\n" +
+        "script did; the exit status is 1 when any step failed. A program the supervisord config lacks is\n" +
+        "reported by supervisorctl (no such process) and skipped.\n" +
         "\n" +
         "  --templates DIR    template folder (default /usr/share/sonic/templates)\n" +
         "  --config-dir DIR   output folder (default /etc/swss/config.d)\n" +
@@ -70,6 +71,16 @@ public static class SwssStartSh
         return failed ? 1 : 0;
     }
 
-    private static int Start(ToolContext context, string? supervisorConf, string program) =>
-        Supervisorctl.Tool.Main(context, supervisorConf is null ? ["start", program] : ["-c", supervisorConf, "start", program]);
+    /// <summary>
+    /// `supervisorctl start PROGRAM`, its output passed through. A program the config does not have ("ERROR (no
+    /// such process)") is skipped, not a failure: the image holds only the programs swssbox has.
+    /// </summary>
+    private static int Start(ToolContext context, string? supervisorConf, string program)
+    {
+        var output = new StringWriter();
+        int status = Supervisorctl.Tool.Main(new ToolContext(context.Name, output, context.Err),
+            supervisorConf is null ? ["start", program] : ["-c", supervisorConf, "start", program]);
+        context.Out.Write(output.ToString());
+        return status != 0 && output.ToString().Contains("ERROR (no such process)", StringComparison.Ordinal) ? 0 : status;
+    }
 }
