@@ -142,28 +142,8 @@ public static class SonicDbCli
         return string.Join("\n", items.Select(i => Format(i, "")));
     }
 
-    /// <summary>Python's repr() of a str: single quotes unless the text holds one and no double quote.</summary>
-    public static string PythonRepr(string s)
-    {
-        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
-        var sb = new StringBuilder().Append(quote);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c == quote) sb.Append('\\').Append(c);
-                    else if (c < 0x20 || c == 0x7f) sb.Append($"\\x{(int)c:x2}");
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append(quote).ToString();
-    }
+    /// <summary>Python's repr() of a str, as the template engine writes it.</summary>
+    public static string PythonRepr(string s) => Swssbox.Templates.Values.PyRepr.Repr(s);
 
     private static int UsageError(ToolContext context, string message)
     {
