@@ -34,7 +34,7 @@ step() {
 }
 
 # Debian packages: what the build, the tests and the reference (Python/bash) comparisons need.
-PACKAGES=(redis-server docker.io runc iproute2 python3-jinja2 python3-netaddr supervisor file time hyperfine skopeo umoci debootstrap busybox-static)
+PACKAGES=(redis-server docker.io runc iproute2 python3-jinja2 python3-netaddr supervisor file time hyperfine skopeo umoci debootstrap busybox-static systemd binutils redis-tools)
 deps() {
   local missing=()
   for p in "${PACKAGES[@]}"; do
