@@ -16,7 +16,6 @@ public static partial class Libc
     private const int SO_RCVBUFFORCE = 33;
     private const int SOL_NETLINK = 270;
     private const int NETLINK_NO_ENOBUFS = 5;
-    private const short POLLIN = 1;
 
     /// <summary>ENOBUFS: the kernel dropped multicast messages because our receive buffer was full.</summary>
     public const int ENOBUFS = 105;
@@ -96,11 +95,11 @@ public static partial class Libc
         int fd = (int)socket.DangerousGetHandle();
         unsafe
         {
-            // struct pollfd { int fd; short events; short revents; }
-            long pollFd = (uint)fd | ((long)POLLIN << 32);
+            var pollFd = new PollFd { Fd = fd, Events = PollIn };
             while (true)
             {
-                int ready = Poll(&pollFd, 1, timeoutMs);
+                // The raw poll(2) import of Libc.Fd.cs: EINTR must retry here, not read as a timeout.
+                int ready = poll(&pollFd, 1, timeoutMs);
                 if (ready == 0)
                     return 0;
                 if (ready < 0)
@@ -141,8 +140,6 @@ public static partial class Libc
     [LibraryImport(LibraryNames.Libc, EntryPoint = "recv", SetLastError = true)]
     private static unsafe partial nint Recv(int fd, byte* buffer, nint length, int flags);
 
-    [LibraryImport(LibraryNames.Libc, EntryPoint = "poll", SetLastError = true)]
-    private static unsafe partial int Poll(long* fds, nuint count, int timeoutMs);
 }
 
 /// <summary>An open netlink socket; closing it is the only cleanup.</summary>

@@ -86,7 +86,7 @@ public sealed class DbConnector : IDisposable
 
     /// <summary>Another DB on the same layout, same transport and policy.</summary>
     public DbConnector OpenSibling(string name) =>
-        Open(Config, name, Endpoint.StartsWith("unix:", StringComparison.Ordinal) ? false : true, Retry);
+        Open(Config, name, tcp: !Endpoint.StartsWith("unix:", StringComparison.Ordinal), Retry);
 
     /// <summary>Waits until Redis answers PING (and is not loading), within <see cref="Retry"/>.</summary>
     public TimeSpan WaitReady()
@@ -97,7 +97,7 @@ public sealed class DbConnector : IDisposable
     }
 
     /// <summary>FLUSHDB on this DB.</summary>
-    public void Flush() => Run("FLUSHDB", db => db.Execute("FLUSHDB"));
+    public void Flush() => Flush(Info);
 
     /// <summary>FLUSHDB on <paramref name="other"/>, a DB of the same instance, over this connection (no new socket).</summary>
     public void Flush(DatabaseInfo other)

@@ -28,7 +28,7 @@ public sealed class SubscriberStateTable : IDisposable
         _table = new Table(db, name);
         Name = _table.Name;
         _channelPrefix = $"__keyspace@{db.Id}__:{Name.Prefix}";
-        EnableKeyspaceEvents(db);
+        // Keyspace events are switched on by the first resynchronisation (queued below), before it reads the table.
         _channel = RedisRetry.Run(db, "PSUBSCRIBE " + _channelPrefix + "*",
             () => db.Subscriber.Subscribe(RedisChannel.Pattern(Table.GlobEscape(_channelPrefix) + "*")));
         _channel.OnMessage(OnMessage);
